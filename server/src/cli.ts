@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { MIGRATIONS } from '@bastion/migrations';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ConfigValidationError, Configuration, DEFAULT_SEED_PASSWORD, loadConfig } from './core/config';
+import { renderEnvExample, renderEnvReference } from './core/config/env-reference';
+import {
+  dataSourceOptions,
+  migrateDown,
+  migrateUp,
+  RunningEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from './core/db';
+import { createLogger } from './core/logging';
+import { REPO_ROOT } from './core/paths';
+import { seedIfEmpty } from './database-setup';
+import { ENTITIES } from './entities';
+
+export const ENV_REFERENCE_PATH = resolve(REPO_ROOT, 'docs/02-environments/env-reference.md');
+export const ENV_EXAMPLE_PATH = resolve(REPO_ROOT, '.env.example');
+
+const USAGE = `Usage: node server/dist/cli.js <command>
+
+  migrate    apply pending migrations (safe to run from several places at once)
+  rollback   revert the last applied migration
+  seed       insert the demo data into an empty database
+  env-docs   regenerate .env.example and docs/02-environments/env-reference.md`;
+
+async function withDataSource(
+  config: Configuration,
+  work: (dataSource: DataSource) => Promise<void>,
+): Promise<void> {
+  const logger = createLogger(config.log);
+  let embedded: RunningEmbeddedPostgres | undefined;
+  let url = config.database.url;
+  if (url === undefined) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: resolve(REPO_ROOT, config.database.embeddedDataDir),
+      port: config.database.embeddedPort,
+      database: 'bastion',
+      log: (message) => logger.info(message),
+    });
+    url = embedded.url;
+  }
+  const dataSource = new DataSource(dataSourceOptions(config.database, url, ENTITIES, MIGRATIONS));
+  try {
+    await dataSource.initialize();
+    await work(dataSource);
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+async function run(command: string | undefined): Promise<number> {
+  if (command === 'env-docs') {
+    await mkdir(dirname(ENV_REFERENCE_PATH), { recursive: true });
+    await writeFile(ENV_REFERENCE_PATH, renderEnvReference());
+    await writeFile(ENV_EXAMPLE_PATH, renderEnvExample());
+    process.stdout.write(`wrote ${ENV_REFERENCE_PATH}\nwrote ${ENV_EXAMPLE_PATH}\n`);
+    return 0;
+  }
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, format: config.log.format });
+  switch (command) {
+    case 'migrate':
+      await withDataSource(config, async (dataSource) => {
+        const applied = await migrateUp(dataSource);
+        logger.info({ applied }, applied.length > 0 ? 'migrations applied' : 'database already up to date');
+      });
+      return 0;
+    case 'rollback':
+      await withDataSource(config, async (dataSource) => {
+        await migrateDown(dataSource);
+        logger.info('last migration reverted');
+      });
+      return 0;
+    case 'seed':
+      if (config.app.isProduction && config.seed.password === DEFAULT_SEED_PASSWORD) {
+        process.stderr.write(
+          'Refusing to seed production with the default SEED_PASSWORD. Set a strong one.\n',
+        );
+        return 1;
+      }
+      await withDataSource(config, async (dataSource) => {
+        const seeded = await seedIfEmpty(dataSource, config.seed.password, logger);
+        if (!seeded) logger.info('database already has users; seed skipped');
+      });
+      return 0;
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return command === undefined || command === 'help' ? 0 : 2;
+  }
+}
+
+run(process.argv[2]).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigValidationError ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,202 @@
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { Env } from './env.decorator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+export class AppConfig {
+  @Env('NODE_ENV', { description: 'Runtime mode. `production` turns on every production safeguard.' })
+  @IsIn(NODE_ENVIRONMENTS)
+  nodeEnv: NodeEnvironment = 'development';
+
+  @Env('PORT', { description: 'TCP port the server listens on (API, web client, Storybook and probes).' })
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  @Env('HOST', {
+    description: 'Interface to bind. Keep 127.0.0.1 on a workstation; use 0.0.0.0 inside a container.',
+  })
+  @IsString()
+  @MinLength(1)
+  host = '127.0.0.1';
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+export class HttpConfig {
+  @Env('CORS_ORIGINS', {
+    description:
+      'Comma-separated origins allowed to call the API from a browser (e.g. https://admin.example.com). Empty: same origin only. `*` is refused.',
+    example: 'https://admin.example.com',
+  })
+  @IsString({ each: true })
+  @Matches(/^https?:\/\/[^/\s*]+$/, {
+    each: true,
+    message: 'each origin must be scheme://host[:port] without a path or wildcard',
+  })
+  corsOrigins: string[] = [];
+
+  @Env('TRUST_PROXY', {
+    description:
+      'Which peers may set X-Forwarded-For: empty (none), a hop count (e.g. 1), or comma-separated addresses/CIDRs (e.g. 10.0.0.0/8).',
+  })
+  @IsString()
+  @Matches(/^$|^\d{1,2}$|^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/, {
+    message: 'TRUST_PROXY must be empty, a hop count, or a comma-separated list of addresses/CIDRs',
+  })
+  trustProxy = '';
+
+  @Env('BODY_LIMIT_BYTES', { description: 'Largest accepted request body; bigger bodies get 413.' })
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  bodyLimitBytes = 1024 * 1024;
+}
+
+export class LogConfig {
+  @Env('LOG_LEVEL', {
+    description: 'Lowest level written: fatal, error, warn, info, debug, trace or silent.',
+  })
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  level = 'info';
+
+  @Env('LOG_FORMAT', {
+    description:
+      'json (one JSON object per line) or pretty (development only). Default: pretty in development, json otherwise.',
+  })
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  format?: 'json' | 'pretty';
+}
+
+export class DatabaseConfig {
+  @Env('DATABASE_URL', {
+    description:
+      'PostgreSQL connection string. Unset: an embedded PostgreSQL is started with data under EMBEDDED_POSTGRES_DATA_DIR.',
+    sensitive: true,
+    example: 'postgres://bastion:change-me@127.0.0.1:5432/bastion',
+  })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  url?: string;
+
+  @Env('DATABASE_POOL_SIZE', { description: 'Connections kept in the pool per server instance.' })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  poolSize = 10;
+
+  @Env('DATABASE_STATEMENT_TIMEOUT_MS', { description: 'Statements running longer than this are cancelled.' })
+  @IsInt()
+  @Min(100)
+  statementTimeoutMs = 5000;
+
+  @Env('DATABASE_CONNECT_TIMEOUT_MS', { description: 'How long to wait for a new database connection.' })
+  @IsInt()
+  @Min(100)
+  connectTimeoutMs = 3000;
+
+  @Env('DATABASE_MIGRATE_ON_START', {
+    description:
+      'Apply pending migrations at boot. Default: true with the embedded database, false otherwise (run `npm run db:migrate` as a release step).',
+    type: 'boolean',
+  })
+  @IsOptional()
+  @IsBoolean()
+  migrateOnStart?: boolean;
+
+  @Env('EMBEDDED_POSTGRES_PORT', {
+    description: 'Port of the embedded PostgreSQL (never 5432, so it cannot clash with a system one).',
+  })
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  embeddedPort = 54329;
+
+  @Env('EMBEDDED_POSTGRES_DATA_DIR', {
+    description: 'Where the embedded PostgreSQL keeps its data, relative to the repository root.',
+  })
+  @IsString()
+  @MinLength(1)
+  embeddedDataDir = '.data/postgres';
+
+  get isEmbedded(): boolean {
+    return this.url === undefined;
+  }
+}
+
+export class HealthConfig {
+  @Env('READINESS_DB_TIMEOUT_MS', {
+    description: '/ready answers 503 when the database does not answer within this time.',
+  })
+  @IsInt()
+  @Min(50)
+  readinessDbTimeoutMs = 1000;
+
+  @Env('SHUTDOWN_DRAIN_DELAY_MS', {
+    description:
+      'After SIGTERM, keep accepting connections this long while /ready answers 503, so a load balancer can stop routing here. Use about 5000 behind one.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  shutdownDrainDelayMs = 0;
+
+  @Env('SHUTDOWN_TIMEOUT_MS', {
+    description: 'In-flight requests get this long to finish before the process exits anyway.',
+  })
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  shutdownTimeoutMs = 10_000;
+}
+
+export const DEFAULT_SEED_PASSWORD = 'bastion-demo-password';
+
+export class SeedConfig {
+  @Env('SEED_PASSWORD', {
+    description: `Password of every demo user created by the seed. The development default (${DEFAULT_SEED_PASSWORD}) is refused in production.`,
+    sensitive: true,
+  })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(256)
+  password = DEFAULT_SEED_PASSWORD;
+
+  @Env('SEED_ON_START', {
+    description:
+      'Seed the demo data at boot when the database has no users yet. Default: true with the embedded database, false otherwise.',
+    type: 'boolean',
+  })
+  @IsOptional()
+  @IsBoolean()
+  onStart?: boolean;
+}
+
+export const CONFIG_NAMESPACES = {
+  app: AppConfig,
+  http: HttpConfig,
+  log: LogConfig,
+  database: DatabaseConfig,
+  health: HealthConfig,
+  seed: SeedConfig,
+} as const;
+
+export type Configuration = {
+  [K in keyof typeof CONFIG_NAMESPACES]: InstanceType<(typeof CONFIG_NAMESPACES)[K]>;
+};

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ConfigModule, Configuration } from './config';
+import { DatabaseModule, DatabaseModuleOptions } from './db';
+import { ProblemFilter } from './errors';
+import { MethodTable } from './http';
+import { ShutdownState } from './lifecycle/shutdown-state';
+import { createValidationPipe } from './validation/validation.pipe';
+
+export interface CoreModuleOptions {
+  config: Configuration;
+  database: DatabaseModuleOptions;
+}
+
+/** Cross-cutting infrastructure, registered once at the root: config, database, errors, validation. */
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.database)],
+      providers: [
+        MethodTable,
+        ShutdownState,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [MethodTable, ShutdownState],
+    };
+  }
+}

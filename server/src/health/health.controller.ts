@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../core/http';
+import { ShutdownState } from '../core/lifecycle/shutdown-state';
+import { DatabaseHealthIndicator } from './database.health';
+
+const LIVE = Object.freeze({ status: 'ok' });
+
+@Controller()
+@Public()
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly database: DatabaseHealthIndicator,
+    private readonly shutdown: ShutdownState,
+  ) {}
+
+  /** Liveness: answers as long as the process can serve; never touches a dependency. */
+  @Get('health')
+  @Header('cache-control', 'no-store')
+  live(): typeof LIVE {
+    return LIVE;
+  }
+
+  /** Readiness: 503 while the database is unreachable or behind on migrations, or once shutdown has begun. */
+  @Get('ready')
+  @Header('cache-control', 'no-store')
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | object> {
+    try {
+      return await this.health.check([
+        () => {
+          const process = this.indicators.check('process');
+          return this.shutdown.isShuttingDown ? process.down({ message: 'shutting down' }) : process.up();
+        },
+        () => this.database.check(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      reply.status(503);
+      return error.getResponse() as object;
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export { WorkspaceEntity } from './workspace.entity';
+export { RoleEntity } from './role.entity';
+export { MembershipEntity } from './membership.entity';
+export { InvitationEntity } from './invitation.entity';
