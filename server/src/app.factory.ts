@@ -27,7 +27,7 @@ export async function createApp({
   imports = [],
 }: CreateAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, database: databaseOptions(config, databaseUrl, logger) }, imports),
+    AppModule.forRoot({ config, database: databaseOptions(config, databaseUrl, logger), logger }, imports),
     new FastifyAdapter(fastifyOptions(config.http, logger)),
     { bodyParser: false, logger: new NestPinoLogger(logger), abortOnError: false },
   );
@@ -37,7 +37,7 @@ export async function createApp({
       { path: 'ready', method: RequestMethod.GET },
     ],
   });
-  configureHttp(app, config);
+  await configureHttp(app, config);
   if (staticSites) await registerStaticSites(app, staticSites);
   await app.init();
   return app;

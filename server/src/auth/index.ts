@@ -1,4 +1,14 @@
 export { hashPassword, verifyPassword, ARGON2ID_PARAMETERS } from './password-hasher';
+export { passwordPolicyViolations } from './password-policy';
 export { UserEntity } from './user.entity';
 export { SessionEntity } from './session.entity';
 export { ApiTokenEntity } from './api-token.entity';
+export { AuthModule } from './auth.module';
+export { ApiTokenService } from './api-token.service';
+export type { ApiTokenView } from './api-token.service';
+export { SessionService } from './session.service';
+export { ACCESS, Authenticated, SessionRequired, PlatformAdminOnly } from './access.decorators';
+export type { AccessDeclaration } from './access.decorators';
+export { CurrentPrincipal, CurrentUser } from './current-principal.decorator';
+export { AuthError, authProblem } from './auth.errors';
+export type { Principal, UserPrincipal, TokenPrincipal } from './principal';

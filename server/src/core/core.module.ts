@@ -5,11 +5,17 @@ import { DatabaseModule, DatabaseModuleOptions } from './db';
 import { ProblemFilter } from './errors';
 import { MethodTable } from './http';
 import { ShutdownState } from './lifecycle/shutdown-state';
+import { Clock } from './clock';
+import { RateLimitModule } from './rate-limit';
+import { RedisModule } from './redis/redis.module';
 import { createValidationPipe } from './validation/validation.pipe';
+import type { Logger } from 'pino';
+import { APP_LOGGER } from './logging';
 
 export interface CoreModuleOptions {
   config: Configuration;
   database: DatabaseModuleOptions;
+  logger: Logger;
 }
 
 /** Cross-cutting infrastructure, registered once at the root: config, database, errors, validation. */
@@ -19,14 +25,21 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [ConfigModule.forRoot(options.config), DatabaseModule.forRoot(options.database)],
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot(options.database),
+        RedisModule,
+        RateLimitModule,
+      ],
       providers: [
+        Clock,
+        { provide: APP_LOGGER, useValue: options.logger },
         MethodTable,
         ShutdownState,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [MethodTable, ShutdownState],
+      exports: [APP_LOGGER, Clock, MethodTable, ShutdownState],
     };
   }
 }

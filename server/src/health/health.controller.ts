@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../core/http';
 import { ShutdownState } from '../core/lifecycle/shutdown-state';
@@ -9,6 +10,8 @@ const LIVE = Object.freeze({ status: 'ok' });
 
 @Controller()
 @Public()
+// Probes are polled by orchestrators and must never be refused for volume.
+@SkipThrottle({ default: true, 'sign-in-ip': true, 'sign-in-email': true })
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -166,6 +166,81 @@ export class HealthConfig {
   shutdownTimeoutMs = 10_000;
 }
 
+export class AuthConfig {
+  @Env('SESSION_IDLE_TIMEOUT_MINUTES', {
+    description: 'A session unused for this long is over; the next request answers 401.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  sessionIdleMinutes = 60;
+
+  @Env('SESSION_ABSOLUTE_TIMEOUT_HOURS', {
+    description: 'A session ends this long after sign-in, however active it is.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  sessionAbsoluteHours = 12;
+
+  @Env('PASSWORD_MIN_LENGTH', {
+    description: 'Shortest accepted new password, in characters (NIST SP 800-63B: 15 for single-factor).',
+  })
+  @IsInt()
+  @Min(8)
+  @Max(64)
+  passwordMinLength = 15;
+
+  @Env('SIGN_IN_LOCKOUT_THRESHOLD', {
+    description: 'Consecutive failed sign-ins that lock an account, whatever IPs they come from.',
+  })
+  @IsInt()
+  @Min(3)
+  @Max(100)
+  lockoutThreshold = 10;
+
+  @Env('SIGN_IN_LOCKOUT_MINUTES', { description: 'How long a locked account stays locked.' })
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  lockoutMinutes = 15;
+}
+
+export class RateLimitConfig {
+  @Env('RATE_LIMIT_ENABLED', { description: 'Turn request rate limits on. Only benchmarks turn them off.' })
+  @IsBoolean()
+  enabled = true;
+
+  @Env('RATE_LIMIT_PER_MINUTE', { description: 'Requests per minute per client IP across the API.' })
+  @IsInt()
+  @Min(1)
+  perMinute = 600;
+
+  @Env('SIGN_IN_LIMIT_PER_IP', { description: 'Sign-in attempts per minute per client IP.' })
+  @IsInt()
+  @Min(1)
+  signInPerIp = 20;
+
+  @Env('SIGN_IN_LIMIT_PER_EMAIL', {
+    description: 'Sign-in attempts per minute per email address (any case).',
+  })
+  @IsInt()
+  @Min(1)
+  signInPerEmail = 5;
+}
+
+export class RedisConfig {
+  @Env('REDIS_URL', {
+    description:
+      'Redis for rate-limit counters and caches shared by several instances. Unset: kept in memory (one instance).',
+    sensitive: true,
+    example: 'redis://127.0.0.1:6379',
+  })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  url?: string;
+}
+
 export const DEFAULT_SEED_PASSWORD = 'bastion-demo-password';
 
 export class SeedConfig {
@@ -194,6 +269,9 @@ export const CONFIG_NAMESPACES = {
   log: LogConfig,
   database: DatabaseConfig,
   health: HealthConfig,
+  auth: AuthConfig,
+  rateLimit: RateLimitConfig,
+  redis: RedisConfig,
   seed: SeedConfig,
 } as const;
 

@@ -7,10 +7,10 @@ import { registerSecurityHeaders } from './security-headers';
  * Fastify-level setup that must exist before routes are registered: the hooks every request passes,
  * the error handler for failures raised before Nest sees a request, and the content types accepted.
  */
-export function configureHttp(
+export async function configureHttp(
   app: NestFastifyApplication,
   config: { app: AppConfig; http: HttpConfig },
-): void {
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const methods = app.get(MethodTable);
 

@@ -1,4 +1,7 @@
 import pino, { Logger } from 'pino';
+
+/** Injection token of the application's pino logger, for code that logs structured fields. */
+export const APP_LOGGER = Symbol('APP_LOGGER');
 import type { LogConfig } from '../config';
 
 /** Paths whose values never reach a log line, wherever they appear in a logged object. */

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { requestContextOf } from '../core/http';
+import { AuditService } from '../audit';
+import { SessionRequired } from './access.decorators';
+import { AccountService, SessionUserView } from './account.service';
+import { AuthError, authProblem } from './auth.errors';
+import { CurrentUser } from './current-principal.decorator';
+import { ChangePasswordDto, SessionParams, UpdateProfileDto } from './dto/account.dto';
+import type { UserPrincipal } from './principal';
+import { SessionService, SessionView } from './session.service';
+
+@Controller('me')
+@SessionRequired()
+export class AccountController {
+  constructor(
+    private readonly account: AccountService,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Patch()
+  updateProfile(
+    @CurrentUser() user: UserPrincipal,
+    @Body() body: UpdateProfileDto,
+    @Req() request: FastifyRequest,
+  ): Promise<SessionUserView> {
+    return this.account.updateProfile(user, body.displayName, requestContextOf(request));
+  }
+
+  /** Changes the password (the current one is required) and ends every other session. */
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(
+    @CurrentUser() user: UserPrincipal,
+    @Body() body: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.account.changePassword(
+      user,
+      body.currentPassword,
+      body.newPassword,
+      requestContextOf(request),
+    );
+  }
+
+  @Get('sessions')
+  async listSessions(
+    @CurrentUser() user: UserPrincipal,
+  ): Promise<{ items: SessionView[]; nextCursor: null }> {
+    return { items: await this.sessions.list(user.userId, user.sessionId), nextCursor: null };
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  async revokeSession(
+    @CurrentUser() user: UserPrincipal,
+    @Param() params: SessionParams,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    if (!(await this.sessions.revoke(user.userId, params.id))) throw authProblem(AuthError.SessionNotFound);
+    await this.audit.record({
+      action: 'session.revoked',
+      actor: { id: user.userId, kind: 'user' },
+      target: { type: 'session', id: params.id },
+      context: requestContextOf(request),
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit';
+import { Clock } from '../core/clock';
+import { ProblemException } from '../core/errors';
+import type { RequestContext } from '../core/http';
+import { decodeCursor, DEFAULT_PAGE_SIZE, likePattern, Page, toPage } from '../core/pagination';
+import { AuthError, authProblem } from './auth.errors';
+import type { UserPrincipal } from './principal';
+import { SessionService } from './session.service';
+
+export interface AdminUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  disabled: boolean;
+  workspaceCount: number;
+  createdAt: string;
+}
+
+interface AdminUserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  is_platform_admin: boolean;
+  disabled_at: Date | null;
+  workspace_count: number;
+  created_at: Date;
+}
+
+const toView = (row: AdminUserRow): AdminUserView => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.display_name,
+  isPlatformAdmin: row.is_platform_admin,
+  disabled: row.disabled_at !== null,
+  workspaceCount: row.workspace_count,
+  createdAt: row.created_at.toISOString(),
+});
+
+const SELECT_USER = `SELECT u.id, u.email, u.display_name, u.is_platform_admin, u.disabled_at, u.created_at,
+  (SELECT count(*)::int FROM memberships m WHERE m.user_id = u.id) AS workspace_count FROM users u`;
+
+@Injectable()
+export class AdminUsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: { search?: string; limit?: number; cursor?: string }): Promise<Page<AdminUserView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeCursor(query.cursor, ['email', 'id'] as const) : null;
+    const rows: AdminUserRow[] = await this.dataSource.query(
+      `${SELECT_USER}
+       WHERE ($1::text IS NULL OR u.email ILIKE $1 OR u.display_name ILIKE $1)
+         AND ($2::text IS NULL OR (u.email, u.id) > ($2, $3::uuid))
+       ORDER BY u.email, u.id LIMIT $4`,
+      [query.search ? likePattern(query.search) : null, after?.email ?? null, after?.id ?? null, limit + 1],
+    );
+    return toPage(rows, limit, toView, (row) => ({ email: row.email, id: row.id }));
+  }
+
+  async setDisabled(
+    admin: UserPrincipal,
+    userId: string,
+    disabled: boolean,
+    context: RequestContext,
+  ): Promise<AdminUserView> {
+    if (disabled && userId === admin.userId) {
+      throw new ProblemException(400, {
+        code: 'cannot-disable-self',
+        detail: 'You cannot disable your own account.',
+      });
+    }
+    const [updated] = await this.dataSource.query(
+      `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, $3) ELSE NULL END, updated_at = $3
+       WHERE id = $1 RETURNING id`,
+      [userId, disabled, this.clock.now()],
+    );
+    if (updated.length === 0) throw authProblem(AuthError.UserNotFound);
+    if (disabled) await this.sessions.revokeAll(userId);
+    await this.audit.record({
+      action: disabled ? 'admin.user_disabled' : 'admin.user_enabled',
+      actor: { id: admin.userId, kind: 'user' },
+      target: { type: 'user', id: userId },
+      context,
+    });
+    const [row] = await this.dataSource.query(`${SELECT_USER} WHERE u.id = $1`, [userId]);
+    return toView(row);
+  }
+}

@@ -1,0 +1,2 @@
+export { RateLimitModule } from './rate-limit.module';
+export { SignInRateLimit } from './sign-in-rate-limit.decorator';

@@ -1,0 +1,55 @@
+import { ExecutionContext, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
+import { RateLimitConfig } from '../config';
+import { REDIS_CLIENT } from '../redis/redis.module';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { SIGN_IN_RATE_LIMIT } from './sign-in-rate-limit.decorator';
+
+const MINUTE_MS = 60_000;
+
+function isSignInRoute(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(SIGN_IN_RATE_LIMIT, context.getHandler()) === true;
+}
+
+function emailOf(request: { body?: unknown }): string {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : '';
+}
+
+/**
+ * Named limits: `default` for every API route per client IP, and two strict ones only on sign-in routes
+ * (per IP, and per email address whatever its case). Counters live in Redis when REDIS_URL is set.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [RateLimitConfig, REDIS_CLIENT],
+      useFactory: (config: RateLimitConfig, redis: Redis | null) => ({
+        setHeaders: false,
+        skipIf: () => !config.enabled,
+        storage: redis ? new RedisThrottlerStorage(redis) : new ThrottlerStorageService(),
+        throttlers: [
+          { name: 'default', ttl: MINUTE_MS, limit: config.perMinute },
+          {
+            name: 'sign-in-ip',
+            ttl: MINUTE_MS,
+            limit: config.signInPerIp,
+            skipIf: (context) => !isSignInRoute(context),
+          },
+          {
+            name: 'sign-in-email',
+            ttl: MINUTE_MS,
+            limit: config.signInPerEmail,
+            skipIf: (context) => !isSignInRoute(context),
+            getTracker: (request) => emailOf(request),
+          },
+        ],
+      }),
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+})
+export class RateLimitModule {}

@@ -1,0 +1,100 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { ACCESS, AccessDeclaration, AuthError, authProblem, Principal } from '../auth';
+import { AuditService } from '../audit';
+import { ProblemException } from '../core/errors';
+import { IS_PUBLIC, requestContextOf } from '../core/http';
+import { APP_LOGGER } from '../core/logging';
+import { MembershipResolver } from './membership-resolver';
+import type { PermissionKey } from './permission-catalogue';
+import { REQUIRED_PERMISSION } from './require-permission.decorator';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function workspaceNotFound(): ProblemException {
+  return new ProblemException(404, { code: 'workspace-not-found', detail: 'No such workspace.' });
+}
+
+/**
+ * Global authorisation, after authentication. Deny by default: a route must be @Public() or declare who
+ * may use it. Workspace routes resolve the caller's membership; a non-member gets 404 (existence is not
+ * revealed), a member without the permission 403 naming it. Every denial is audited.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly memberships: MembershipResolver,
+    private readonly audit: AuditService,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS, targets);
+    const permission = this.reflector.getAllAndOverride<PermissionKey | undefined>(
+      REQUIRED_PERMISSION,
+      targets,
+    );
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const principal = request.user;
+    if (!principal) throw authProblem(AuthError.NotAuthenticated);
+
+    if (!declaration && !permission) {
+      this.logger.error({ route: request.routeOptions.url }, 'route declares no access rule; refusing');
+      throw authProblem(AuthError.AccessNotDeclared);
+    }
+    if (declaration === 'session' && principal.kind !== 'user') {
+      await this.deny(request, principal, null, 'session-required');
+      throw authProblem(AuthError.SessionRequired);
+    }
+    if (declaration === 'platform-admin' && !(principal.kind === 'user' && principal.isPlatformAdmin)) {
+      await this.deny(request, principal, null, 'platform-admin-required');
+      throw authProblem(AuthError.PlatformAdminRequired);
+    }
+    if (!permission) return true;
+
+    const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
+    if (!workspaceId || !UUID.test(workspaceId)) throw workspaceNotFound();
+    const workspace = await this.memberships.resolve(principal, workspaceId);
+    if (!workspace) {
+      await this.deny(request, principal, workspaceId, 'not-a-member');
+      throw workspaceNotFound();
+    }
+    if (!workspace.permissions.has(permission)) {
+      await this.deny(request, principal, workspaceId, 'missing-permission', permission);
+      throw new ProblemException(403, {
+        code: 'permission-denied',
+        title: 'Permission denied',
+        detail: `Your role (${workspace.role.name}) does not include the ${permission} permission.`,
+        extensions: { missingPermission: permission },
+      });
+    }
+    request.workspaceContext = workspace;
+    return true;
+  }
+
+  private async deny(
+    request: FastifyRequest,
+    principal: Principal,
+    workspaceId: string | null,
+    reason: string,
+    permission?: PermissionKey,
+  ): Promise<void> {
+    await this.audit.record({
+      action: 'access.denied',
+      actor: { id: principal.kind === 'token' ? principal.tokenId : principal.userId, kind: principal.kind },
+      workspaceId,
+      metadata: {
+        reason,
+        route: request.routeOptions.url,
+        method: request.method,
+        ...(permission ? { permission } : {}),
+      },
+      context: requestContextOf(request),
+    });
+  }
+}

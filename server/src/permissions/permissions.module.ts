@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit';
+import { AccessGuard } from './access.guard';
+import { MembershipResolver } from './membership-resolver';
+import { PermissionsController } from './permissions.controller';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [PermissionsController],
+  providers: [MembershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [MembershipResolver],
+})
+export class PermissionsModule {}
