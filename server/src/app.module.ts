@@ -3,13 +3,21 @@ import { CoreModule, CoreModuleOptions } from './core/core.module';
 import { AuthModule } from './auth';
 import { HealthModule } from './health';
 import { PermissionsModule } from './permissions';
+import { WorkspacesModule } from './workspaces';
 
 @Module({})
 export class AppModule {
   static forRoot(options: CoreModuleOptions, extraImports: Type[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), HealthModule, AuthModule, PermissionsModule, ...extraImports],
+      imports: [
+        CoreModule.forRoot(options),
+        HealthModule,
+        AuthModule,
+        PermissionsModule,
+        WorkspacesModule,
+        ...extraImports,
+      ],
     };
   }
 }

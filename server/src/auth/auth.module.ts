@@ -35,6 +35,6 @@ import { SessionStrategy } from './strategies/session.strategy';
     SessionStrategy,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [ApiTokenService, SessionService],
+  exports: [ApiTokenService, SessionService, SessionCookie],
 })
 export class AuthModule {}

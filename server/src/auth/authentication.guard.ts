@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IS_PUBLIC } from '../core/http';
+import { AUTHENTICATE_IF_PRESENT } from './access.decorators';
 import { AuthError, authProblem } from './auth.errors';
 import { SameOriginPolicy } from './same-origin';
 import { safeEqual } from './secret-token';
@@ -30,24 +31,37 @@ export class AuthenticationGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
-      return true;
+    const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const hasBearer = /^bearer\s/i.test(request.headers.authorization ?? '');
     const hasCookie = this.cookie.read(request) !== undefined;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      if (!hasCookie || !this.reflector.getAllAndOverride<boolean>(AUTHENTICATE_IF_PRESENT, targets))
+        return true;
+      const identified = await Promise.resolve(
+        this.sessionGuard.canActivate(context) as Promise<boolean>,
+      ).then(
+        () => true,
+        () => false,
+      );
+      if (identified) this.checkCsrf(request);
+      return true;
+    }
     if (hasBearer && hasCookie) throw authProblem(AuthError.AmbiguousCredentials);
     if (!hasBearer && !hasCookie) throw authProblem(AuthError.NotAuthenticated);
 
     await (hasBearer ? this.bearerGuard : this.sessionGuard).canActivate(context);
-    const principal = request.user;
-    if (principal?.kind === 'user' && !SAFE_METHODS.has(request.method)) {
-      if (!this.sameOrigin.allows(request)) throw authProblem(AuthError.CrossSiteRequest);
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken)) {
-        throw authProblem(AuthError.CsrfTokenInvalid);
-      }
-    }
+    this.checkCsrf(request);
     context.switchToHttp().getResponse<FastifyReply>().header('cache-control', 'no-store');
     return true;
+  }
+
+  private checkCsrf(request: FastifyRequest): void {
+    const principal = request.user;
+    if (principal?.kind !== 'user' || SAFE_METHODS.has(request.method)) return;
+    if (!this.sameOrigin.allows(request)) throw authProblem(AuthError.CrossSiteRequest);
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, principal.csrfToken))
+      throw authProblem(AuthError.CsrfTokenInvalid);
   }
 }

@@ -7,7 +7,14 @@ export { AuthModule } from './auth.module';
 export { ApiTokenService } from './api-token.service';
 export type { ApiTokenView } from './api-token.service';
 export { SessionService } from './session.service';
-export { ACCESS, Authenticated, SessionRequired, PlatformAdminOnly } from './access.decorators';
+export {
+  ACCESS,
+  Authenticated,
+  AuthenticateIfPresent,
+  SessionRequired,
+  PlatformAdminOnly,
+} from './access.decorators';
+export { SessionCookie } from './session-cookie';
 export type { AccessDeclaration } from './access.decorators';
 export { CurrentPrincipal, CurrentUser } from './current-principal.decorator';
 export { AuthError, authProblem } from './auth.errors';

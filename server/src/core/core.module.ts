@@ -6,6 +6,7 @@ import { ProblemFilter } from './errors';
 import { MethodTable } from './http';
 import { ShutdownState } from './lifecycle/shutdown-state';
 import { Clock } from './clock';
+import { MetricsModule } from './metrics';
 import { RateLimitModule } from './rate-limit';
 import { RedisModule } from './redis/redis.module';
 import { createValidationPipe } from './validation/validation.pipe';
@@ -30,6 +31,7 @@ export class CoreModule {
         DatabaseModule.forRoot(options.database),
         RedisModule,
         RateLimitModule,
+        MetricsModule,
       ],
       providers: [
         Clock,

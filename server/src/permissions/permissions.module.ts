@@ -4,10 +4,11 @@ import { AuditModule } from '../audit';
 import { AccessGuard } from './access.guard';
 import { MembershipResolver } from './membership-resolver';
 import { PermissionsController } from './permissions.controller';
+import { WorkspaceAccessController } from './workspace-access.controller';
 
 @Module({
   imports: [AuditModule],
-  controllers: [PermissionsController],
+  controllers: [PermissionsController, WorkspaceAccessController],
   providers: [MembershipResolver, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [MembershipResolver],
 })

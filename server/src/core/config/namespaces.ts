@@ -241,6 +241,39 @@ export class RedisConfig {
   url?: string;
 }
 
+export class InvitationConfig {
+  @Env('INVITATION_EXPIRY_DAYS', { description: 'Days an invitation link stays valid.' })
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  expiryDays = 7;
+
+  @Env('INVITATIONS_PER_WORKSPACE_PER_HOUR', { description: 'Invitations one workspace may send per hour.' })
+  @IsInt()
+  @Min(1)
+  perWorkspacePerHour = 50;
+
+  @Env('INVITATIONS_PER_EMAIL_PER_HOUR', {
+    description: 'Invitations one email address may receive per hour, across workspaces.',
+  })
+  @IsInt()
+  @Min(1)
+  perEmailPerHour = 5;
+}
+
+export class FlagsConfig {
+  @Env('FEATURE_FLAGS', {
+    description:
+      'Known feature flags and their defaults, as key=true|false pairs separated by commas; workspaces may override each.',
+  })
+  @IsString({ each: true })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}=(true|false)$/, {
+    each: true,
+    message: 'each flag must be key=true or key=false',
+  })
+  defaults: string[] = ['audit-export=true', 'custom-roles=true', 'beta-dashboard=false'];
+}
+
 export const DEFAULT_SEED_PASSWORD = 'bastion-demo-password';
 
 export class SeedConfig {
@@ -263,6 +296,28 @@ export class SeedConfig {
   onStart?: boolean;
 }
 
+export class MetricsConfig {
+  @Env('METRICS_TOKEN', {
+    description:
+      'Token a Prometheus scraper must send as a bearer token (Authorization header) to read /metrics. Unset: /metrics is open outside production and absent (404) in production.',
+    sensitive: true,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(256)
+  token?: string;
+
+  @Env('SERVER_TIMING_ENABLED', {
+    description:
+      'Add a Server-Timing header (total and database time) to API responses. Default: true outside production, false in production.',
+    type: 'boolean',
+  })
+  @IsOptional()
+  @IsBoolean()
+  serverTimingEnabled?: boolean;
+}
+
 export const CONFIG_NAMESPACES = {
   app: AppConfig,
   http: HttpConfig,
@@ -272,7 +327,10 @@ export const CONFIG_NAMESPACES = {
   auth: AuthConfig,
   rateLimit: RateLimitConfig,
   redis: RedisConfig,
+  invitations: InvitationConfig,
+  flags: FlagsConfig,
   seed: SeedConfig,
+  metrics: MetricsConfig,
 } as const;
 
 export type Configuration = {

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig, HttpConfig } from '../config';
+import { registerMetrics } from '../metrics';
 import { MethodTable } from './method-table';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -22,6 +23,7 @@ export async function configureHttp(
     if (!route.config || !(route.config as { spaFallback?: boolean }).spaFallback)
       methods.add(route.method, route.url);
   });
+  registerMetrics(app);
 
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({

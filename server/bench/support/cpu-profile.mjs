@@ -1,0 +1,52 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof) into where the time went: self time per package and
+// the hottest functions, which is what explains a missed target.
+import { readFileSync } from 'node:fs';
+
+function ownerOf(callFrame) {
+  const { url, functionName } = callFrame;
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const inModules = url.lastIndexOf('/node_modules/');
+  if (inModules !== -1) {
+    const rest = url.slice(inModules + '/node_modules/'.length).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  if (url.startsWith('node:')) return 'node core';
+  if (url.includes('/server/dist/')) return 'bastion server';
+  if (url.includes('/migrations/dist/')) return 'bastion migrations';
+  return url.replace(/^file:\/\//, '');
+}
+
+export function summariseCpuProfile(path, top = 12) {
+  const profile = JSON.parse(readFileSync(path, 'utf8'));
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMicros = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = profile.timeDeltas[i + 1] ?? 0;
+    selfMicros.set(profile.samples[i], (selfMicros.get(profile.samples[i]) ?? 0) + delta);
+  }
+  const total = [...selfMicros.values()].reduce((a, b) => a + b, 0) || 1;
+  const idle = [...selfMicros.entries()]
+    .filter(([id]) => nodes.get(id)?.callFrame.functionName === '(idle)')
+    .reduce((sum, [, us]) => sum + us, 0);
+  const busy = total - idle || 1;
+  const byOwner = new Map();
+  const byFunction = new Map();
+  for (const [id, us] of selfMicros) {
+    const { callFrame } = nodes.get(id);
+    if (callFrame.functionName === '(idle)') continue;
+    const owner = ownerOf(callFrame);
+    byOwner.set(owner, (byOwner.get(owner) ?? 0) + us);
+    const name = `${callFrame.functionName || '(anonymous)'} (${owner}${callFrame.url ? `:${callFrame.lineNumber + 1}` : ''})`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+  }
+  const ranked = (map) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, percentOfBusy: Math.round((us / busy) * 1000) / 10 }));
+  return {
+    busyPercent: Math.round((busy / total) * 1000) / 10,
+    byPackage: ranked(byOwner),
+    byFunction: ranked(byFunction),
+  };
+}

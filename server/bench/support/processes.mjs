@@ -1,0 +1,158 @@
+// Child processes of the benchmarks: building and running the server's CLI, starting the server and the
+// baseline on 127.0.0.1, reading their resident memory, and stopping them.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO_ROOT = resolve(SERVER_DIR, '..');
+const SERVER_MAIN = join(SERVER_DIR, 'dist', 'main.js');
+const SERVER_CLI = join(SERVER_DIR, 'dist', 'cli.js');
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+function stale(sources, output) {
+  return !existsSync(output) || sources.some((source) => newestMtime(source) > statSync(output).mtimeMs);
+}
+
+/** Builds the migrations and the server when their output is missing or older than their sources. */
+export function ensureBuilt(log) {
+  const steps = [
+    ['migrations', [join(REPO_ROOT, 'migrations/src')], join(REPO_ROOT, 'migrations/dist/index.js')],
+    ['server', [join(SERVER_DIR, 'src'), join(REPO_ROOT, 'migrations/src')], SERVER_MAIN],
+  ];
+  for (const [workspace, sources, output] of steps) {
+    if (!stale(sources, output)) continue;
+    log(`building ${workspace}`);
+    const result = spawnSync('npm', ['run', 'build', '-w', workspace], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`npm run build -w ${workspace} failed`);
+  }
+}
+
+/** Runs `node server/dist/cli.js <command>` against a database, failing loudly on a non-zero exit. */
+export function runCli(command, databaseUrl) {
+  const result = spawnSync(process.execPath, [SERVER_CLI, command], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, LOG_FORMAT: 'json', LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`cli ${command} failed: ${result.stderr || result.stdout}`);
+}
+
+/** Resident set size of a process in bytes, from /proc (Linux). */
+export function rssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+  return match ? Number(match[1]) * 1024 : NaN;
+}
+
+export function httpGet(url, headers = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const req = request(url, { method: 'GET', headers, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolvePromise({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.setTimeout(5000, () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.end();
+  });
+}
+
+export function httpPost(url, body, headers = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const payload = JSON.stringify(body);
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolvePromise({ status: res.statusCode, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error(`POST ${url} timed out`)));
+    req.end(payload);
+  });
+}
+
+/** Polls until `path` answers 200; resolves with the milliseconds since `startedAt`. */
+export async function waitFor200(baseUrl, path, startedAt, child, timeoutMs = 30_000) {
+  while (performance.now() - startedAt < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`${child.spawnargs.join(' ')} exited with ${child.exitCode}`);
+    try {
+      const res = await httpGet(`${baseUrl}${path}`);
+      if (res.status === 200) return performance.now() - startedAt;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`${baseUrl}${path} did not answer 200 within ${timeoutMs} ms`);
+}
+
+function start(args, env, label) {
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env,
+    // The server's own log goes to /dev/null: one JSON line per request is still produced and written.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  child.label = label;
+  child.stderrTail = () => stderr;
+  return child;
+}
+
+/**
+ * The built server in production mode, rate limits off (a load generator would otherwise get 429s),
+ * metrics on behind a token, on 127.0.0.1 only.
+ */
+export function startServer({ port, databaseUrl, metricsToken, nodeArgs = [], extraEnv = {} }) {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    LOG_FORMAT: 'json',
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_ENABLED: 'false',
+    METRICS_TOKEN: metricsToken,
+    ...extraEnv,
+  };
+  return start([...nodeArgs, SERVER_MAIN], env, 'server');
+}
+
+export function startBaseline({ port, databaseUrl }) {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), DATABASE_URL: databaseUrl };
+  return start([join(SERVER_DIR, 'bench', 'baseline', 'server.mjs')], env, 'baseline');
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
+export async function stop(child, graceMs = 15_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

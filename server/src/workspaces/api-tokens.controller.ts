@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit';
+import { ApiTokenService, ApiTokenView } from '../auth';
+import { Clock } from '../core/clock';
+import { requestContextOf } from '../core/http';
+import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
+import { actorOf } from './actor';
+import { CreateApiTokenDto, TokenParams, WorkspaceParams } from './dto/workspace.dto';
+import { permissionSet } from './roles.service';
+import { WorkspaceRules } from './workspace-rules';
+import { WorkspaceError, workspaceProblem } from './workspaces.errors';
+
+@Controller('workspaces/:workspaceId/api-tokens')
+export class ApiTokensController {
+  constructor(
+    private readonly tokens: ApiTokenService,
+    private readonly rules: WorkspaceRules,
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @RequirePermission('api-tokens:manage')
+  async list(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+  ): Promise<{ items: ApiTokenView[]; nextCursor: null }> {
+    return { items: await this.tokens.list(ws.workspaceId), nextCursor: null };
+  }
+
+  /**
+   * Creates a token holding a subset of your own permissions (never more, now or later: its creator's
+   * current role caps it on every request). The full token is in this answer only.
+   */
+  @Post()
+  @RequirePermission('api-tokens:manage')
+  async create(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: CreateApiTokenDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ token: string; apiToken: ApiTokenView }> {
+    if (ws.principal.kind !== 'user') throw workspaceProblem(WorkspaceError.SessionRequiredForTokens);
+    const permissions = permissionSet(body.permissions, []);
+    const expiresAt = body.expiresInDays
+      ? new Date(this.clock.now().getTime() + body.expiresInDays * 86_400_000)
+      : null;
+    return this.dataSource.transaction(async (manager) => {
+      const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
+      this.rules.assertCanGrant(actor, permissions, 'permissions');
+      const created = await this.tokens.create(
+        { workspaceId: ws.workspaceId, createdBy: ws.actorUserId, name: body.name, permissions, expiresAt },
+        manager,
+      );
+      await this.audit.record(
+        {
+          action: 'api_token.created',
+          actor: actorOf(ws),
+          workspaceId: ws.workspaceId,
+          target: { type: 'api_token', id: created.view.id },
+          metadata: { name: body.name, prefix: created.view.prefix, permissions },
+          context: requestContextOf(request),
+        },
+        manager,
+      );
+      return { token: created.token, apiToken: created.view };
+    });
+  }
+
+  /** Revokes a token; it stops working on its very next request. */
+  @Delete(':tokenId')
+  @RequirePermission('api-tokens:manage')
+  @HttpCode(204)
+  async revoke(
+    @Param() params: TokenParams,
+    @Workspace() ws: WorkspaceContext,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    if (!(await this.tokens.revoke(ws.workspaceId, params.tokenId)))
+      throw workspaceProblem(WorkspaceError.TokenNotFound);
+    await this.audit.record({
+      action: 'api_token.revoked',
+      actor: actorOf(ws),
+      workspaceId: ws.workspaceId,
+      target: { type: 'api_token', id: params.tokenId },
+      context: requestContextOf(request),
+    });
+  }
+}

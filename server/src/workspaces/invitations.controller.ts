@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthenticateIfPresent, SessionCookie } from '../auth';
+import { Public, requestContextOf } from '../core/http';
+import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
+import {
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationParams,
+  InvitationTokenParams,
+  WorkspaceParams,
+} from './dto/workspace.dto';
+import {
+  InvitationPreview,
+  InvitationsService,
+  InvitationView,
+  IssuedInvitation,
+} from './invitations.service';
+
+@Controller('workspaces/:workspaceId/invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get()
+  @RequirePermission('members:invite')
+  list(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+  ): Promise<{ items: InvitationView[]; nextCursor: null }> {
+    return this.invitations.list(ws.workspaceId);
+  }
+
+  /** Invites an email with a role you could grant; answers the link's token once. */
+  @Post()
+  @RequirePermission('members:invite')
+  create(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: CreateInvitationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<IssuedInvitation> {
+    return this.invitations.create(ws, body.email, body.role, requestContextOf(request));
+  }
+
+  @Delete(':invitationId')
+  @RequirePermission('members:invite')
+  @HttpCode(204)
+  revoke(
+    @Param() params: InvitationParams,
+    @Workspace() ws: WorkspaceContext,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.invitations.revoke(ws, params.invitationId, requestContextOf(request));
+  }
+
+  /** Issues a new link and expiry; the previous link stops working. */
+  @Post(':invitationId/resend')
+  @RequirePermission('members:invite')
+  @HttpCode(200)
+  resend(
+    @Param() params: InvitationParams,
+    @Workspace() ws: WorkspaceContext,
+    @Req() request: FastifyRequest,
+  ): Promise<IssuedInvitation> {
+    return this.invitations.resend(ws, params.invitationId, requestContextOf(request));
+  }
+}
+
+@Controller('invitations')
+export class InvitationAcceptanceController {
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly cookie: SessionCookie,
+  ) {}
+
+  /** What an invitation link offers, for the accept page; 410 once it is no longer usable. */
+  @Get(':token')
+  @Public()
+  preview(@Param() params: InvitationTokenParams): Promise<InvitationPreview> {
+    return this.invitations.preview(params.token);
+  }
+
+  /**
+   * Accepts an invitation: as the signed-in person it was sent to, or by signing up (display name and a
+   * password meeting the policy), which also signs the new account in.
+   */
+  @Post('accept')
+  @Public()
+  @AuthenticateIfPresent()
+  @HttpCode(200)
+  async accept(
+    @Body() body: AcceptInvitationDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ workspaceId: string; slug: string; csrfToken?: string }> {
+    const principal = request.user?.kind === 'user' ? request.user : undefined;
+    const result = await this.invitations.accept(body, principal, requestContextOf(request));
+    if (result.newSession) {
+      this.cookie.set(reply, result.newSession.token);
+      reply.header('cache-control', 'no-store');
+      return { workspaceId: result.workspaceId, slug: result.slug, csrfToken: result.newSession.csrfToken };
+    }
+    return { workspaceId: result.workspaceId, slug: result.slug };
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit';
+import { Clock } from '../core/clock';
+import type { RequestContext } from '../core/http';
+import { decodeCursor, DEFAULT_PAGE_SIZE, likePattern, Page, toPage } from '../core/pagination';
+import type { WorkspaceContext } from '../permissions';
+import { actorOf } from './actor';
+import { OWNER, rolePermissions, WorkspaceRules } from './workspace-rules';
+import { WorkspaceError, workspaceProblem } from './workspaces.errors';
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: { id: string; key: string; name: string };
+  joinedAt: string;
+}
+
+interface MemberRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+  role_id: string;
+  role_key: string;
+  role_name: string;
+  joined_at: Date;
+}
+
+const toView = (row: MemberRow): MemberView => ({
+  userId: row.user_id,
+  email: row.email,
+  displayName: row.display_name,
+  role: { id: row.role_id, key: row.role_key, name: row.role_name },
+  joinedAt: row.joined_at.toISOString(),
+});
+
+const MEMBER_COLUMNS = `m.user_id, u.email, u.display_name, r.id AS role_id, r.key AS role_key, r.name AS role_name, m.created_at AS joined_at`;
+
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rules: WorkspaceRules,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The hot path of every admin screen: one query, rows mapped straight to the response. */
+  async list(
+    workspaceId: string,
+    query: { search?: string; limit?: number; cursor?: string },
+  ): Promise<Page<MemberView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = query.cursor ? decodeCursor(query.cursor, ['email', 'id'] as const) : null;
+    const rows: MemberRow[] = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS}
+       FROM memberships m JOIN users u ON u.id = m.user_id JOIN roles r ON r.id = m.role_id
+       WHERE m.workspace_id = $1
+         AND ($2::text IS NULL OR u.email ILIKE $2 OR u.display_name ILIKE $2)
+         AND ($3::text IS NULL OR (u.email, u.id) > ($3, $4::uuid))
+       ORDER BY u.email, u.id LIMIT $5`,
+      [
+        workspaceId,
+        query.search ? likePattern(query.search) : null,
+        after?.email ?? null,
+        after?.id ?? null,
+        limit + 1,
+      ],
+    );
+    return toPage(rows, limit, toView, (row) => ({ email: row.email, id: row.user_id }));
+  }
+
+  async get(workspaceId: string, userId: string): Promise<MemberView> {
+    const rows: MemberRow[] = await this.dataSource.query(
+      `SELECT ${MEMBER_COLUMNS}
+       FROM memberships m JOIN users u ON u.id = m.user_id JOIN roles r ON r.id = m.role_id
+       WHERE m.workspace_id = $1 AND m.user_id = $2`,
+      [workspaceId, userId],
+    );
+    if (!rows[0]) throw workspaceProblem(WorkspaceError.MemberNotFound);
+    return toView(rows[0]);
+  }
+
+  /**
+   * Changes a member's role. Only owners touch owners; nobody grants what they lack or raises their own
+   * role; the last owner stays an owner.
+   */
+  async updateRole(
+    ws: WorkspaceContext,
+    userId: string,
+    roleKey: string,
+    context: RequestContext,
+  ): Promise<MemberView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.rules.lockWorkspace(manager, ws.workspaceId);
+      const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
+      const current = await this.rules.roleOfMember(manager, ws.workspaceId, userId);
+      if (!current) throw workspaceProblem(WorkspaceError.MemberNotFound);
+      const next = await this.rules.findRoleByKey(manager, ws.workspaceId, roleKey);
+      if (!next)
+        throw workspaceProblem(WorkspaceError.UnknownRole, {
+          errors: [{ field: 'role', message: `no role with key ${roleKey}` }],
+        });
+      if (next.id === current.id) return;
+      if ((current.key === OWNER || next.key === OWNER) && actor.roleKey !== OWNER) {
+        throw workspaceProblem(WorkspaceError.OwnerOnly);
+      }
+      const nextPermissions = rolePermissions(next);
+      this.rules.assertCanGrant(actor, nextPermissions);
+      if (userId === ws.actorUserId) {
+        const currentPermissions = rolePermissions(current);
+        if ([...nextPermissions].some((p) => !currentPermissions.has(p)))
+          throw workspaceProblem(WorkspaceError.SelfPromotion);
+      }
+      if (current.key === OWNER && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
+        throw workspaceProblem(WorkspaceError.LastOwner);
+      }
+      await manager.query(
+        `UPDATE memberships SET role_id = $3, updated_at = $4 WHERE workspace_id = $1 AND user_id = $2`,
+        [ws.workspaceId, userId, next.id, this.clock.now()],
+      );
+      await this.audit.record(
+        {
+          action: 'member.role_changed',
+          actor: actorOf(ws),
+          workspaceId: ws.workspaceId,
+          target: { type: 'user', id: userId },
+          metadata: { from: current.key, to: next.key },
+          context,
+        },
+        manager,
+      );
+    });
+    return this.get(ws.workspaceId, userId);
+  }
+
+  async remove(
+    ws: WorkspaceContext,
+    userId: string,
+    context: RequestContext,
+    action = 'member.removed',
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.rules.lockWorkspace(manager, ws.workspaceId);
+      const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
+      const current = await this.rules.roleOfMember(manager, ws.workspaceId, userId);
+      if (!current) throw workspaceProblem(WorkspaceError.MemberNotFound);
+      if (current.key === OWNER && userId !== ws.actorUserId && actor.roleKey !== OWNER) {
+        throw workspaceProblem(WorkspaceError.OwnerOnly);
+      }
+      if (current.key === OWNER && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
+        throw workspaceProblem(WorkspaceError.LastOwner);
+      }
+      await manager.query(`DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [
+        ws.workspaceId,
+        userId,
+      ]);
+      await this.audit.record(
+        {
+          action,
+          actor: actorOf(ws),
+          workspaceId: ws.workspaceId,
+          target: { type: 'user', id: userId },
+          metadata: { role: current.key },
+          context,
+        },
+        manager,
+      );
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { requestContextOf } from '../core/http';
+import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
+import {
+  CreateRoleDto,
+  DeleteRoleQuery,
+  RoleParams,
+  UpdateRoleDto,
+  WorkspaceParams,
+} from './dto/workspace.dto';
+import { RolesService, RoleView } from './roles.service';
+
+@Controller('workspaces/:workspaceId/roles')
+export class RolesController {
+  constructor(private readonly roles: RolesService) {}
+
+  /** System roles first, then this workspace's custom roles, with member counts. */
+  @Get()
+  @RequirePermission('roles:read')
+  list(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+  ): Promise<{ items: RoleView[]; nextCursor: null }> {
+    return this.roles.list(ws.workspaceId);
+  }
+
+  @Get(':roleId')
+  @RequirePermission('roles:read')
+  get(@Param() params: RoleParams, @Workspace() ws: WorkspaceContext): Promise<RoleView> {
+    return this.roles.get(ws.workspaceId, params.roleId);
+  }
+
+  /** A custom role; its key is derived from the name and unique in the workspace. */
+  @Post()
+  @RequirePermission('roles:manage')
+  create(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: CreateRoleDto,
+    @Req() request: FastifyRequest,
+  ): Promise<RoleView> {
+    return this.roles.create(ws, body, requestContextOf(request));
+  }
+
+  @Patch(':roleId')
+  @RequirePermission('roles:manage')
+  update(
+    @Param() params: RoleParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: UpdateRoleDto,
+    @Req() request: FastifyRequest,
+  ): Promise<RoleView> {
+    return this.roles.update(ws, params.roleId, body, requestContextOf(request));
+  }
+
+  /** Deletes a custom role; when it is in use, `replacement` names the role its holders move to. */
+  @Delete(':roleId')
+  @RequirePermission('roles:manage')
+  @HttpCode(204)
+  delete(
+    @Param() params: RoleParams,
+    @Workspace() ws: WorkspaceContext,
+    @Query() query: DeleteRoleQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.roles.delete(ws, params.roleId, query.replacement, requestContextOf(request));
+  }
+}

@@ -1,0 +1,99 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser, PlatformAdminOnly, SessionRequired, UserPrincipal } from '../auth';
+import { requestContextOf } from '../core/http';
+import type { Page } from '../core/pagination';
+import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
+import {
+  CreateWorkspaceDto,
+  DeleteWorkspaceDto,
+  ListQuery,
+  SlugParams,
+  TransferOwnershipDto,
+  UpdateWorkspaceDto,
+  WorkspaceParams,
+} from './dto/workspace.dto';
+import { AdminWorkspaceView, WorkspacesService, WorkspaceView } from './workspaces.service';
+
+@Controller('workspaces')
+export class WorkspacesController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  /** Creates a workspace; the creator becomes its owner. */
+  @Post()
+  @SessionRequired()
+  create(
+    @CurrentUser() user: UserPrincipal,
+    @Body() body: CreateWorkspaceDto,
+    @Req() request: FastifyRequest,
+  ): Promise<WorkspaceView> {
+    return this.workspaces.create(user, body, requestContextOf(request));
+  }
+
+  /** The workspaces I belong to, with my role in each. */
+  @Get()
+  @SessionRequired()
+  listMine(@CurrentUser() user: UserPrincipal): Promise<Page<WorkspaceView>> {
+    return this.workspaces.listMine(user.userId);
+  }
+
+  @Get('by-slug/:slug')
+  @SessionRequired()
+  bySlug(@CurrentUser() user: UserPrincipal, @Param() params: SlugParams): Promise<WorkspaceView> {
+    return this.workspaces.findBySlug(user.userId, params.slug);
+  }
+
+  @Get(':workspaceId')
+  @RequirePermission('workspace:read')
+  get(@Param() _params: WorkspaceParams, @Workspace() ws: WorkspaceContext): Promise<WorkspaceView> {
+    return this.workspaces.get(ws);
+  }
+
+  @Patch(':workspaceId')
+  @RequirePermission('workspace:update')
+  update(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: UpdateWorkspaceDto,
+    @Req() request: FastifyRequest,
+  ): Promise<WorkspaceView> {
+    return this.workspaces.update(ws, body, requestContextOf(request));
+  }
+
+  /** Deletes the workspace; send its slug as `confirmSlug`. */
+  @Delete(':workspaceId')
+  @RequirePermission('workspace:delete')
+  @HttpCode(204)
+  delete(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: DeleteWorkspaceDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.workspaces.delete(ws, body.confirmSlug, requestContextOf(request));
+  }
+
+  /** Owners only: makes another member owner, and the caller an admin. */
+  @Post(':workspaceId/transfer-ownership')
+  @RequirePermission('workspace:delete')
+  @HttpCode(204)
+  transfer(
+    @Param() _params: WorkspaceParams,
+    @Workspace() ws: WorkspaceContext,
+    @Body() body: TransferOwnershipDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    return this.workspaces.transferOwnership(ws, body.userId, requestContextOf(request));
+  }
+}
+
+@Controller('admin/workspaces')
+@PlatformAdminOnly()
+export class AdminWorkspacesController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @Get()
+  list(@Query() query: ListQuery): Promise<Page<AdminWorkspaceView>> {
+    return this.workspaces.adminList(query);
+  }
+}
