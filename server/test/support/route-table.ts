@@ -15,7 +15,12 @@ export interface RouteEntry {
 const EXCLUDED_FROM_PREFIX = new Set(['/health', '/ready']);
 
 function join(...parts: string[]): string {
-  const path = '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+  const path =
+    '/' +
+    parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/');
   return path;
 }
 
@@ -23,7 +28,9 @@ function join(...parts: string[]): string {
 export function routeTable(app: NestFastifyApplication): RouteEntry[] {
   const reflector = app.get(Reflector);
   const entries: RouteEntry[] = [];
-  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [
+    ...module.controllers.values(),
+  ]);
   for (const wrapper of controllers) {
     const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
     if (!controller) continue;
