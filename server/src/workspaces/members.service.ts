@@ -83,8 +83,8 @@ export class MembersService {
   }
 
   /**
-   * Changes a member's role. Only owners touch owners; nobody grants what they lack or raises their own
-   * role; the last owner stays an owner.
+   * Changes a member's role. Only owners touch owners; nobody grants what they lack (which also means
+   * nobody raises their own role); the last owner stays an owner.
    */
   async updateRole(
     ws: WorkspaceContext,
@@ -108,11 +108,6 @@ export class MembersService {
       }
       const nextPermissions = rolePermissions(next);
       this.rules.assertCanGrant(actor, nextPermissions);
-      if (userId === ws.actorUserId) {
-        const currentPermissions = rolePermissions(current);
-        if ([...nextPermissions].some((p) => !currentPermissions.has(p)))
-          throw workspaceProblem(WorkspaceError.SelfPromotion);
-      }
       if (current.key === OWNER && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
         throw workspaceProblem(WorkspaceError.LastOwner);
       }

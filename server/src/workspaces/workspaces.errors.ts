@@ -8,7 +8,6 @@ export enum WorkspaceError {
   UnknownPermission = 'unknown-permission',
   CannotGrant = 'cannot-grant',
   OwnerOnly = 'owner-only',
-  SelfPromotion = 'self-promotion',
   LastOwner = 'last-owner',
   AlreadyMember = 'already-member',
   AlreadyInvited = 'already-invited',
@@ -66,8 +65,6 @@ export function workspaceProblem(
       return problem(403, 'Cannot grant', 'You cannot grant permissions you do not hold.');
     case WorkspaceError.OwnerOnly:
       return problem(403, 'Owners only', 'Only an owner may change owners or transfer ownership.');
-    case WorkspaceError.SelfPromotion:
-      return problem(403, 'Cannot promote yourself', 'You cannot give yourself a more powerful role.');
     case WorkspaceError.LastOwner:
       return problem(
         409,
