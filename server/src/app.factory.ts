@@ -1,5 +1,6 @@
 import { RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { SwaggerModule } from '@nestjs/swagger';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -7,6 +8,7 @@ import type { Configuration } from './core/config';
 import { configureHttp, fastifyOptions, registerStaticSites, StaticSites } from './core/http';
 import { NestPinoLogger } from './core/logging';
 import { databaseOptions } from './database-setup';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 export interface CreateAppOptions {
   config: Configuration;
@@ -38,6 +40,11 @@ export async function createApp({
     ],
   });
   await configureHttp(app, config);
+  if (config.http.apiDocsEnabled) {
+    SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+      jsonDocumentUrl: 'api/docs/openapi.json',
+    });
+  }
   if (staticSites) await registerStaticSites(app, staticSites);
   await app.init();
   return app;

@@ -15,17 +15,23 @@ import {
 import { createLogger } from './core/logging';
 import { REPO_ROOT } from './core/paths';
 import { seedIfEmpty } from './database-setup';
+import { renderOpenApi } from './openapi/render-openapi';
+import { renderPermissionMatrix } from './permissions';
 import { ENTITIES } from './entities';
 
 export const ENV_REFERENCE_PATH = resolve(REPO_ROOT, 'docs/02-environments/env-reference.md');
 export const ENV_EXAMPLE_PATH = resolve(REPO_ROOT, '.env.example');
+export const OPENAPI_PATH = resolve(REPO_ROOT, 'server/openapi.json');
+export const PERMISSION_MATRIX_PATH = resolve(REPO_ROOT, 'docs/05-dashboard/permission-matrix.md');
 
 const USAGE = `Usage: node server/dist/cli.js <command>
 
   migrate    apply pending migrations (safe to run from several places at once)
   rollback   revert the last applied migration
   seed       insert the demo data into an empty database
-  env-docs   regenerate .env.example and docs/02-environments/env-reference.md`;
+  env-docs   regenerate .env.example and docs/02-environments/env-reference.md
+  openapi    regenerate server/openapi.json from the routes
+  generate   regenerate every generated file (env reference, .env.example, permission matrix, openapi.json)`;
 
 async function withDataSource(
   config: Configuration,
@@ -54,11 +60,18 @@ async function withDataSource(
 }
 
 async function run(command: string | undefined): Promise<number> {
-  if (command === 'env-docs') {
-    await mkdir(dirname(ENV_REFERENCE_PATH), { recursive: true });
-    await writeFile(ENV_REFERENCE_PATH, renderEnvReference());
-    await writeFile(ENV_EXAMPLE_PATH, renderEnvExample());
-    process.stdout.write(`wrote ${ENV_REFERENCE_PATH}\nwrote ${ENV_EXAMPLE_PATH}\n`);
+  const generated: [string, () => string | Promise<string>][] = [];
+  if (command === 'env-docs' || command === 'generate') {
+    generated.push([ENV_REFERENCE_PATH, renderEnvReference], [ENV_EXAMPLE_PATH, renderEnvExample]);
+  }
+  if (command === 'openapi' || command === 'generate') generated.push([OPENAPI_PATH, renderOpenApi]);
+  if (command === 'generate') generated.push([PERMISSION_MATRIX_PATH, renderPermissionMatrix]);
+  if (generated.length > 0) {
+    for (const [path, render] of generated) {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, await render());
+      process.stdout.write(`wrote ${path}\n`);
+    }
     return 0;
   }
   const config = loadConfig();

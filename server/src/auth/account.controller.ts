@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import { AuditService } from '../audit';
 import { SessionRequired } from './access.decorators';
 import { AccountService, SessionUserView } from './account.service';
@@ -20,6 +20,7 @@ export class AccountController {
   ) {}
 
   @Patch()
+  @RespondsWith('SessionUser')
   updateProfile(
     @CurrentUser() user: UserPrincipal,
     @Body() body: UpdateProfileDto,
@@ -45,6 +46,7 @@ export class AccountController {
   }
 
   @Get('sessions')
+  @RespondsWith('SessionList')
   async listSessions(
     @CurrentUser() user: UserPrincipal,
   ): Promise<{ items: SessionView[]; nextCursor: null }> {

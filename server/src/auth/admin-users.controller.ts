@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import { PlatformAdminOnly } from './access.decorators';
 import { AdminUsersService, AdminUserView } from './admin-users.service';
 import { CurrentUser } from './current-principal.decorator';
@@ -14,6 +14,7 @@ export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Get()
+  @RespondsWith('AdminUserPage')
   list(@Query() query: ListUsersQuery): Promise<{ items: AdminUserView[]; nextCursor: string | null }> {
     return this.users.list(query);
   }
@@ -21,6 +22,7 @@ export class AdminUsersController {
   /** Disables the account; its sessions and API tokens stop working on their next request. */
   @Post(':userId/disable')
   @HttpCode(200)
+  @RespondsWith('AdminUser')
   disable(
     @CurrentUser() admin: UserPrincipal,
     @Param() params: UserParams,
@@ -31,6 +33,7 @@ export class AdminUsersController {
 
   @Post(':userId/enable')
   @HttpCode(200)
+  @RespondsWith('AdminUser')
   enable(
     @CurrentUser() admin: UserPrincipal,
     @Param() params: UserParams,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthConfig } from '../core/config';
-import { Public, requestContextOf } from '../core/http';
+import { Public, requestContextOf, RespondsWith } from '../core/http';
 import { SignInRateLimit } from '../core/rate-limit';
 import { AuditService } from '../audit';
 import { SessionRequired } from './access.decorators';
@@ -31,6 +31,7 @@ export class AuthController {
   @SignInRateLimit()
   @UseGuards(LoginGuard)
   @HttpCode(200)
+  @RespondsWith('SessionInfo')
   async login(
     @Body() _credentials: LoginDto,
     @VerifiedUserId() userId: string,
@@ -55,6 +56,7 @@ export class AuthController {
   /** Who is signed in, their workspaces, and the CSRF token to send on unsafe requests. */
   @Get('session')
   @SessionRequired()
+  @RespondsWith('SessionInfo')
   session(@CurrentUser() user: UserPrincipal): Promise<SessionInfo> {
     return this.account.sessionInfo(user.userId, user.csrfToken);
   }
@@ -63,6 +65,7 @@ export class AuthController {
   @Get('password-policy')
   @Public()
   @SkipThrottle()
+  @RespondsWith('PasswordPolicy')
   passwordPolicy(): { minLength: number; maxLength: number } {
     return { minLength: this.config.passwordMinLength, maxLength: PASSWORD_MAX_LENGTH };
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Res, ServiceUnavailableException } from '@nest
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../core/http';
+import { Public, RespondsWith } from '../core/http';
 import { ShutdownState } from '../core/lifecycle/shutdown-state';
 import { DatabaseHealthIndicator } from './database.health';
 
@@ -23,6 +23,7 @@ export class HealthController {
   /** Liveness: answers as long as the process can serve; never touches a dependency. */
   @Get('health')
   @Header('cache-control', 'no-store')
+  @RespondsWith('Liveness')
   live(): typeof LIVE {
     return LIVE;
   }
@@ -30,6 +31,7 @@ export class HealthController {
   /** Readiness: 503 while the database is unreachable or behind on migrations, or once shutdown has begun. */
   @Get('ready')
   @Header('cache-control', 'no-store')
+  @RespondsWith('Readiness')
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | object> {
     try {
       return await this.health.check([

@@ -12,3 +12,4 @@ export {
   permissionsOfRole,
 } from './permission-catalogue';
 export type { PermissionKey } from './permission-catalogue';
+export { renderPermissionMatrix } from './permission-matrix';

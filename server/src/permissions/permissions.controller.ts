@@ -1,3 +1,4 @@
+import { RespondsWith } from '../core/http';
 import { Controller, Get } from '@nestjs/common';
 import { SYSTEM_ROLES } from '@bastion/migrations';
 import { Authenticated } from '../auth';
@@ -13,6 +14,7 @@ export class PermissionsController {
   /** The permission catalogue and what each system role allows. */
   @Get()
   @Authenticated()
+  @RespondsWith('PermissionCatalogue')
   catalogue(): PermissionCatalogueView {
     return {
       permissions: PERMISSIONS.map((p) => ({ ...p })),

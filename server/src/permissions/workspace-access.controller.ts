@@ -1,3 +1,4 @@
+import { RespondsWith } from '../core/http';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { ProblemException } from '../core/errors';
@@ -48,6 +49,7 @@ export class WorkspaceAccessController {
   /** My role and effective permissions here; clients build their menus from it. */
   @Get('me')
   @RequirePermission('workspace:read')
+  @RespondsWith('MyAccess')
   me(@Param() _params: WorkspaceParams, @Workspace() ws: WorkspaceContext): MyAccessView {
     return {
       workspaceId: ws.workspaceId,
@@ -60,6 +62,7 @@ export class WorkspaceAccessController {
   /** Whether a member may do something, and why: membership → role → permission. */
   @Get('permissions/explain')
   @RequirePermission('members:read')
+  @RespondsWith('Explanation')
   async explain(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,

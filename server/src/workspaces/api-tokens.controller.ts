@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit';
 import { ApiTokenService, ApiTokenView } from '../auth';
 import { Clock } from '../core/clock';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import { actorOf } from './actor';
 import { CreateApiTokenDto, TokenParams, WorkspaceParams } from './dto/workspace.dto';
@@ -24,6 +24,7 @@ export class ApiTokensController {
 
   @Get()
   @RequirePermission('api-tokens:manage')
+  @RespondsWith('ApiTokenList')
   async list(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -37,6 +38,7 @@ export class ApiTokensController {
    */
   @Post()
   @RequirePermission('api-tokens:manage')
+  @RespondsWith('CreatedApiToken')
   async create(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,

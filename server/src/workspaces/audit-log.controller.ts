@@ -1,3 +1,4 @@
+import { RespondsWith } from '../core/http';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { Page } from '../core/pagination';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
@@ -11,6 +12,7 @@ export class AuditLogController {
   /** Newest first; filter by action, actor and a [from, to) time range; page with `cursor`. */
   @Get()
   @RequirePermission('audit:read')
+  @RespondsWith('AuditEventPage')
   list(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Put, Req } from '@nestj
 import type { FastifyRequest } from 'fastify';
 import { AuditService } from '../audit';
 import { FlagsService, FlagView } from '../core/flags/flags.service';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import { actorOf } from './actor';
 import { FlagParams, SetFlagDto, WorkspaceParams } from './dto/workspace.dto';
@@ -17,6 +17,7 @@ export class FlagsController {
 
   @Get()
   @RequirePermission('workspace:read')
+  @RespondsWith('FlagList')
   async list(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -27,6 +28,7 @@ export class FlagsController {
   /** Overrides a flag's default for this workspace. */
   @Put(':key')
   @RequirePermission('flags:manage')
+  @RespondsWith('Flag')
   async set(
     @Param() params: FlagParams,
     @Workspace() ws: WorkspaceContext,
@@ -40,6 +42,7 @@ export class FlagsController {
   @Delete(':key')
   @RequirePermission('flags:manage')
   @HttpCode(200)
+  @RespondsWith('Flag')
   async reset(
     @Param() params: FlagParams,
     @Workspace() ws: WorkspaceContext,

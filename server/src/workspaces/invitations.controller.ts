@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticateIfPresent, SessionCookie } from '../auth';
-import { Public, requestContextOf } from '../core/http';
+import { Public, requestContextOf, RespondsWith } from '../core/http';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import {
   AcceptInvitationDto,
@@ -23,6 +23,7 @@ export class InvitationsController {
 
   @Get()
   @RequirePermission('members:invite')
+  @RespondsWith('InvitationList')
   list(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -33,6 +34,7 @@ export class InvitationsController {
   /** Invites an email with a role you could grant; answers the link's token once. */
   @Post()
   @RequirePermission('members:invite')
+  @RespondsWith('IssuedInvitation')
   create(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -57,6 +59,7 @@ export class InvitationsController {
   @Post(':invitationId/resend')
   @RequirePermission('members:invite')
   @HttpCode(200)
+  @RespondsWith('IssuedInvitation')
   resend(
     @Param() params: InvitationParams,
     @Workspace() ws: WorkspaceContext,
@@ -76,6 +79,7 @@ export class InvitationAcceptanceController {
   /** What an invitation link offers, for the accept page; 410 once it is no longer usable. */
   @Get(':token')
   @Public()
+  @RespondsWith('InvitationPreview')
   preview(@Param() params: InvitationTokenParams): Promise<InvitationPreview> {
     return this.invitations.preview(params.token);
   }
@@ -88,6 +92,7 @@ export class InvitationAcceptanceController {
   @Public()
   @AuthenticateIfPresent()
   @HttpCode(200)
+  @RespondsWith('AcceptedInvitation')
   async accept(
     @Body() body: AcceptInvitationDto,
     @Req() request: FastifyRequest,

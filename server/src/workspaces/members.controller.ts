@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { AuthError, authProblem } from '../auth';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import type { Page } from '../core/pagination';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import { ListQuery, MemberParams, UpdateMemberRoleDto, WorkspaceParams } from './dto/workspace.dto';
@@ -14,6 +14,7 @@ export class MembersController {
   /** Members, ordered by email; `search` matches email or name. */
   @Get('members')
   @RequirePermission('members:read')
+  @RespondsWith('MemberPage')
   list(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -24,12 +25,14 @@ export class MembersController {
 
   @Get('members/:userId')
   @RequirePermission('members:read')
+  @RespondsWith('Member')
   get(@Param() params: MemberParams, @Workspace() ws: WorkspaceContext): Promise<MemberView> {
     return this.members.get(ws.workspaceId, params.userId);
   }
 
   @Patch('members/:userId')
   @RequirePermission('members:update-role')
+  @RespondsWith('Member')
   updateRole(
     @Param() params: MemberParams,
     @Workspace() ws: WorkspaceContext,

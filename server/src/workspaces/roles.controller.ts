@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import {
   CreateRoleDto,
@@ -18,6 +18,7 @@ export class RolesController {
   /** System roles first, then this workspace's custom roles, with member counts. */
   @Get()
   @RequirePermission('roles:read')
+  @RespondsWith('RoleList')
   list(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -27,6 +28,7 @@ export class RolesController {
 
   @Get(':roleId')
   @RequirePermission('roles:read')
+  @RespondsWith('Role')
   get(@Param() params: RoleParams, @Workspace() ws: WorkspaceContext): Promise<RoleView> {
     return this.roles.get(ws.workspaceId, params.roleId);
   }
@@ -34,6 +36,7 @@ export class RolesController {
   /** A custom role; its key is derived from the name and unique in the workspace. */
   @Post()
   @RequirePermission('roles:manage')
+  @RespondsWith('Role')
   create(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -45,6 +48,7 @@ export class RolesController {
 
   @Patch(':roleId')
   @RequirePermission('roles:manage')
+  @RespondsWith('Role')
   update(
     @Param() params: RoleParams,
     @Workspace() ws: WorkspaceContext,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, PlatformAdminOnly, SessionRequired, UserPrincipal } from '../auth';
-import { requestContextOf } from '../core/http';
+import { requestContextOf, RespondsWith } from '../core/http';
 import type { Page } from '../core/pagination';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import {
@@ -22,6 +22,7 @@ export class WorkspacesController {
   /** Creates a workspace; the creator becomes its owner. */
   @Post()
   @SessionRequired()
+  @RespondsWith('Workspace')
   create(
     @CurrentUser() user: UserPrincipal,
     @Body() body: CreateWorkspaceDto,
@@ -33,24 +34,28 @@ export class WorkspacesController {
   /** The workspaces I belong to, with my role in each. */
   @Get()
   @SessionRequired()
+  @RespondsWith('WorkspacePage')
   listMine(@CurrentUser() user: UserPrincipal): Promise<Page<WorkspaceView>> {
     return this.workspaces.listMine(user.userId);
   }
 
   @Get('by-slug/:slug')
   @SessionRequired()
+  @RespondsWith('Workspace')
   bySlug(@CurrentUser() user: UserPrincipal, @Param() params: SlugParams): Promise<WorkspaceView> {
     return this.workspaces.findBySlug(user.userId, params.slug);
   }
 
   @Get(':workspaceId')
   @RequirePermission('workspace:read')
+  @RespondsWith('Workspace')
   get(@Param() _params: WorkspaceParams, @Workspace() ws: WorkspaceContext): Promise<WorkspaceView> {
     return this.workspaces.get(ws);
   }
 
   @Patch(':workspaceId')
   @RequirePermission('workspace:update')
+  @RespondsWith('Workspace')
   update(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
@@ -93,6 +98,7 @@ export class AdminWorkspacesController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
   @Get()
+  @RespondsWith('AdminWorkspacePage')
   list(@Query() query: ListQuery): Promise<Page<AdminWorkspaceView>> {
     return this.workspaces.adminList(query);
   }

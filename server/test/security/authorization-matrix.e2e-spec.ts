@@ -1,4 +1,8 @@
 import { SEED_IDS, systemRoleId } from '@bastion/migrations';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import request from 'supertest';
 import { routeTable } from '../support/route-table';
 import { createSeededDatabase } from '../support/seeded-database';
@@ -107,7 +111,26 @@ describe('Authorization matrix (every route × every kind of caller, real server
     return res.status === expected ? null : `${res.status} ${type}`;
   }
 
-  it('answers every cell as the table says', async () => {
+  /** Validators for each operation's documented success body, from the committed OpenAPI document. */
+  function documentedBodies(): (row: MatrixRow, body: unknown) => string | null {
+    const document = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: 'bastion', components: document.components });
+    return (row, body) => {
+      const operation = document.paths[row.route.replace(/:(\w+)/g, '{$1}')]?.[row.method.toLowerCase()];
+      const success = Object.entries(operation?.responses ?? {}).find(([code]) => code !== 'default')?.[1] as
+        { content?: Record<string, { schema: { $ref: string } }> } | undefined;
+      const ref = success?.content?.['application/json']?.schema.$ref;
+      if (!ref) return 'no documented success body';
+      const validate = ajv.getSchema(`bastion${ref}`);
+      if (!validate) return `unknown schema ${ref}`;
+      return validate(body) ? null : ajv.errorsText(validate.errors);
+    };
+  }
+
+  it('answers every cell as the table says, with bodies matching the OpenAPI document', async () => {
+    const bodyProblem = documentedBodies();
     const mismatches: string[] = [];
     let checked = 0;
     for (const row of MATRIX) {
@@ -120,6 +143,13 @@ describe('Authorization matrix (every route × every kind of caller, real server
         if (wrong)
           mismatches.push(`${row.method} ${row.route} as ${actor}: expected ${expected}, got ${wrong}`);
         if (res.status >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+        if (res.status >= 200 && res.status < 300 && res.status !== 204) {
+          const problem = bodyProblem(row, res.body);
+          if (problem)
+            mismatches.push(
+              `${row.method} ${row.route} as ${actor}: body differs from the document: ${problem}`,
+            );
+        }
       }
     }
     expect(mismatches).toEqual([]);

@@ -110,6 +110,7 @@ function applyDerivedDefaults(config: Configuration): void {
   config.database.migrateOnStart ??= config.database.isEmbedded;
   config.seed.onStart ??= config.database.isEmbedded;
   config.log.format ??= config.app.nodeEnv === 'development' ? 'pretty' : 'json';
+  config.http.apiDocsEnabled ??= !config.app.isProduction;
 }
 
 function productionProblems(config: Configuration, env: EnvSource): ConfigProblem[] {

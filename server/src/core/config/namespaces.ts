@@ -66,6 +66,14 @@ export class HttpConfig {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   bodyLimitBytes = 1024 * 1024;
+
+  @Env('API_DOCS_ENABLED', {
+    description: 'Serve the OpenAPI document and its viewer at /api/docs. Default: on, except in production.',
+    type: 'boolean',
+  })
+  @IsOptional()
+  @IsBoolean()
+  apiDocsEnabled?: boolean;
 }
 
 export class LogConfig {

@@ -7,3 +7,4 @@ export { registerStaticSites } from './static-sites';
 export { requestContextOf } from './request-context';
 export type { RequestContext } from './request-context';
 export type { StaticSites } from './static-sites';
+export { RespondsWith, RESPONDS_WITH } from './responds.decorator';
