@@ -30,7 +30,7 @@ export async function createApp({
 }: CreateAppOptions): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, database: databaseOptions(config, databaseUrl, logger), logger }, imports),
-    new FastifyAdapter(fastifyOptions(config.http, logger)),
+    new FastifyAdapter(fastifyOptions(config.http, logger, config.app.isProduction)),
     { bodyParser: false, logger: new NestPinoLogger(logger), abortOnError: false },
   );
   app.setGlobalPrefix('api', {

@@ -247,6 +247,14 @@ export class RedisConfig {
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   url?: string;
+
+  @Env('REDIS_KEY_PREFIX', {
+    description: 'Prefix of every key this installation writes, so several can share one Redis.',
+  })
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, {
+    message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits, colons, hyphens or underscores',
+  })
+  keyPrefix = 'bastion:';
 }
 
 export class InvitationConfig {

@@ -25,6 +25,8 @@ const UNAVAILABLE_MESSAGES = [
   /Cannot use a pool after calling end/i,
   /Database is not connected yet/i,
   /connection is not yet established/i,
+  /database is not established/i,
+  /Driver not Connected/i,
 ];
 
 /** Thrown by the database module while no connection has been established yet. */

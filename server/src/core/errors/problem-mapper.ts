@@ -46,6 +46,16 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; deta
     code: 'bad-request',
     detail: 'The Content-Length header does not match the body.',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad-request',
+    detail: 'The URL is not validly encoded.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'uri-too-long',
+    detail: 'A path segment of the URL is too long.',
+  },
   FST_ERR_CTP_INVALID_TYPE: {
     status: 400,
     code: 'bad-request',

@@ -2,6 +2,9 @@ import type { FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { HttpConfig } from '../config';
 import { RequestLogController } from '../logging/request-log-controller';
+import { sendProblem } from '../errors/problem-response';
+import { clientErrorResponder } from './client-error';
+import { baseSecurityHeaders } from './security-headers';
 import { requestIdFor } from './request-id';
 
 /** Maps TRUST_PROXY to Fastify: nothing trusted, the nearest N hops, or an explicit list of proxies. */
@@ -14,8 +17,14 @@ function trustProxyOption(value: string): FastifyServerOptions['trustProxy'] {
   return value.split(',');
 }
 
-export function fastifyOptions(config: HttpConfig, logger: Logger): FastifyServerOptions {
+export function fastifyOptions(config: HttpConfig, logger: Logger, hsts: boolean): FastifyServerOptions {
   return {
+    clientErrorHandler: clientErrorResponder(hsts),
+    // Malformed or oversized URLs are refused before routing, so no hook has added the headers yet.
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(baseSecurityHeaders(hsts)).header('x-request-id', request.id);
+      sendProblem(request, reply, error);
+    },
     loggerInstance: logger,
     logController: new RequestLogController(),
     genReqId: requestIdFor,

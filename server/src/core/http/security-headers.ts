@@ -40,18 +40,23 @@ const STORYBOOK_CSP = [
   "connect-src 'self'",
 ].join('; ');
 
+/** The headers every API answer carries, also used for answers written before a request is parsed. */
+export function baseSecurityHeaders(hsts: boolean): Record<string, string> {
+  return {
+    ...COMMON_HEADERS,
+    ...(hsts ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'content-security-policy': APP_CSP,
+  };
+}
+
 /**
  * Static security headers, computed once at boot and attached by one hook: the per-request cost is
  * copying a handful of strings, which keeps probes and hot API routes fast.
  */
 export function registerSecurityHeaders(fastify: FastifyInstance, options: { hsts: boolean }): void {
-  const hsts: Record<string, string> = options.hsts
-    ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
-    : {};
-  const appHeaders = { ...COMMON_HEADERS, ...hsts, 'content-security-policy': APP_CSP };
+  const appHeaders = baseSecurityHeaders(options.hsts);
   const storybookHeaders = {
-    ...COMMON_HEADERS,
-    ...hsts,
+    ...appHeaders,
     'x-frame-options': 'SAMEORIGIN',
     'content-security-policy': STORYBOOK_CSP,
   };

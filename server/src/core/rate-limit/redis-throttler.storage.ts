@@ -24,7 +24,7 @@ const toSeconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'bastion:rl:',
+    private readonly prefix = 'rl:',
   ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {

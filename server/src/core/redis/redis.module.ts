@@ -21,7 +21,7 @@ class RedisLifecycle implements OnApplicationShutdown {
       provide: REDIS_CLIENT,
       inject: [RedisConfig],
       useFactory: (config: RedisConfig) =>
-        config.url ? new Redis(config.url, { maxRetriesPerRequest: 2, lazyConnect: false }) : null,
+        config.url ? new Redis(config.url, { maxRetriesPerRequest: 2, keyPrefix: config.keyPrefix }) : null,
     },
     RedisLifecycle,
   ],

@@ -1,0 +1,234 @@
+import { SEED_IDS } from '@bastion/migrations';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import request from 'supertest';
+import { createSeededDatabase } from '../support/seeded-database';
+import { asPage, signIn, SignedIn } from '../support/session-client';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const SEED = 20261124;
+// Calls that would end the fuzzing session itself, or spend seconds per case hashing passwords.
+const EXCLUDED = new Set([
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/auth/logout-all',
+  '/api/workspaces/{workspaceId}/leave',
+]);
+// Tables a refused request must leave untouched (sessions' last-seen and the audit log move by design).
+const GUARDED_TABLES = [
+  'users',
+  'workspaces',
+  'roles',
+  'memberships',
+  'invitations',
+  'api_tokens',
+  'feature_flags',
+];
+
+interface Operation {
+  method: string;
+  path: string;
+  hasBody: boolean;
+  query: string[];
+}
+
+function operations(): Operation[] {
+  const document = JSON.parse(readFileSync(resolve(__dirname, '../../openapi.json'), 'utf8'));
+  return Object.entries(
+    document.paths as Record<
+      string,
+      Record<string, { requestBody?: unknown; parameters: { in: string; name: string }[] }>
+    >,
+  )
+    .filter(([path]) => !EXCLUDED.has(path))
+    .flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        method,
+        path,
+        hasBody: operation.requestBody !== undefined,
+        query: operation.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+      })),
+    );
+}
+
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+    '<script>alert(1)</script>',
+    '\u202e\u200b',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+    '%00',
+    '${7*7}',
+  ),
+  fc.integer({ min: 1000, max: 20000 }).map((n) => 'x'.repeat(n)),
+);
+
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(
+      fc.oneof(
+        hostileString,
+        fc.constantFrom('role', 'email', 'permissions', 'name', 'slug', 'isPlatformAdmin'),
+      ),
+      tie('value'),
+      { maxKeys: 4 },
+    ),
+  ),
+})).value;
+
+/** Raw JSON texts, so keys like __proto__ and duplicate keys reach the server as sent. */
+const hostileBody = fc.oneof(
+  hostileValue.map((value) => JSON.stringify(value) ?? 'null'),
+  fc.constantFrom(
+    '{"__proto__":{"isPlatformAdmin":true},"name":"x"}',
+    '{"constructor":{"prototype":{"polluted":true}}}',
+    '{"role":"viewer","role":"owner"}',
+    '{"email":"a@example.com","email":{"$ne":null}}',
+    '['.repeat(2000) + ']'.repeat(2000),
+    '{"a":'.repeat(500) + '1' + '}'.repeat(500),
+    '{"name":"\\u0000","permissions":["\\ud800"]}',
+    '',
+    'null',
+    '"just a string"',
+  ),
+);
+
+describe('Fuzzing every route from the OpenAPI document', () => {
+  let db: Awaited<ReturnType<typeof createSeededDatabase>>;
+  let server: TestApp;
+  let owner: SignedIn;
+
+  beforeAll(async () => {
+    db = await createSeededDatabase();
+    server = await startTestApp({
+      databaseUrl: db.url,
+      env: {
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        SIGN_IN_LIMIT_PER_IP: '1000000',
+        SIGN_IN_LIMIT_PER_EMAIL: '1000000',
+        INVITATIONS_PER_WORKSPACE_PER_HOUR: '1000000',
+        INVITATIONS_PER_EMAIL_PER_HOUR: '1000000',
+      },
+    });
+    owner = await signIn(server.url, 'owner@example.com');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+  });
+
+  const fingerprint = async () =>
+    (
+      await db.query(
+        `SELECT ${GUARDED_TABLES.map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM ${t} x) AS ${t}`).join(', ')}`,
+      )
+    )[0];
+
+  const fill = (path: string, segment: string) =>
+    path.replace('{workspaceId}', SEED_IDS.workspaces.acme).replace(/\{\w+\}/g, encodeURIComponent(segment));
+
+  async function sendAndCheck(operation: Operation, url: string, body: string | undefined): Promise<void> {
+    const before = await fingerprint();
+    const method = operation.method as 'get' | 'post' | 'patch' | 'put' | 'delete';
+    let req = asPage(owner, request(server.url)[method](url));
+    if (body !== undefined) req = req.set('content-type', 'application/json').send(body);
+    const res = await req;
+    const context = `${operation.method.toUpperCase()} ${url.slice(0, 200)} body=${String(body).slice(0, 200)}`;
+    if (res.status >= 500) throw new Error(`${res.status} for ${context}: ${JSON.stringify(res.body)}`);
+    if (res.status >= 400) {
+      if (!/^application\/problem\+json/.test(String(res.headers['content-type'])))
+        throw new Error(`not problem+json for ${context}`);
+      const after = await fingerprint();
+      if (JSON.stringify(after) !== JSON.stringify(before))
+        throw new Error(`refused request changed rows: ${context}`);
+    }
+  }
+
+  it('never answers 5xx, always answers errors as problem+json, and refused requests change nothing', async () => {
+    const ops = operations();
+    const withBody = ops.filter((o) => o.hasBody);
+    const withQuery = ops.filter((o) => o.query.length > 0);
+    let cases = 0;
+
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...withBody), hostileBody, async (operation, body) => {
+        cases++;
+        await sendAndCheck(operation, fill(operation.path, '5f0c6a8e-9a1b-4c2d-8e3f-000000000abc'), body);
+      }),
+      { seed: SEED, numRuns: 1200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...withQuery),
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              fc.constantFrom(
+                'limit',
+                'cursor',
+                'search',
+                'action',
+                'from',
+                'to',
+                'actorId',
+                '__proto__',
+                'limit',
+              ),
+              hostileString,
+            ),
+            hostileString,
+          ),
+          { maxLength: 4 },
+        ),
+        async (operation, pairs) => {
+          cases++;
+          const query = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+          await sendAndCheck(operation, `${fill(operation.path, SEED_IDS.users.viewer)}?${query}`, undefined);
+        },
+      ),
+      { seed: SEED, numRuns: 600 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ops.filter((o) => /\{(?!workspaceId)\w+\}/.test(o.path))),
+        hostileString,
+        async (operation, segment) => {
+          cases++;
+          await sendAndCheck(operation, fill(operation.path, segment), operation.hasBody ? '{}' : undefined);
+        },
+      ),
+      { seed: SEED, numRuns: 400 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ops.filter((o) => o.path.includes('{workspaceId}'))),
+        hostileString,
+        async (operation, segment) => {
+          cases++;
+          const url = operation.path
+            .replace('{workspaceId}', encodeURIComponent(segment))
+            .replace(/\{\w+\}/g, SEED_IDS.users.viewer);
+          await sendAndCheck(operation, url, operation.hasBody ? '{}' : undefined);
+        },
+      ),
+      { seed: SEED, numRuns: 300 },
+    );
+    expect(cases).toBe(2500);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isPlatformAdmin).toBeUndefined();
+  }, 300_000);
+});

@@ -1,0 +1,108 @@
+import { SEED_IDS } from '@bastion/migrations';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { createSeededDatabase } from '../support/seeded-database';
+import { asPage, DEMO_PASSWORD, signIn } from '../support/session-client';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+
+async function redisReachable(): Promise<boolean> {
+  const probe = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    retryStrategy: () => null,
+  });
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+describe('Several instances behind one load balancer (shared PostgreSQL and Redis)', () => {
+  let db: Awaited<ReturnType<typeof createSeededDatabase>>;
+  let a: TestApp;
+  let b: TestApp;
+  let redisUp = false;
+  const prefix = `bastion-test-${randomBytes(4).toString('hex')}:`;
+
+  beforeAll(async () => {
+    redisUp = await redisReachable();
+    if (!redisUp) {
+      console.warn(
+        `SKIPPED: no Redis at ${REDIS_URL}; start one (redis-server) to run the several-instances suite.`,
+      );
+      return;
+    }
+    db = await createSeededDatabase();
+    const env = {
+      REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      SIGN_IN_LIMIT_PER_EMAIL: '4',
+      SIGN_IN_LIMIT_PER_IP: '1000',
+      SIGN_IN_LOCKOUT_THRESHOLD: '100',
+    };
+    a = await startTestApp({ databaseUrl: db.url, env });
+    b = await startTestApp({ databaseUrl: db.url, env });
+  });
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+    if (redisUp) {
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      redis.disconnect();
+    }
+  });
+
+  it('accepts a session created on one instance at the other, and a logout on one at the next request on the other', async () => {
+    if (!redisUp) return;
+    const session = await signIn(a.url, 'owner@example.com');
+    expect((await request(b.url).get('/api/auth/session').set('cookie', session.cookie)).status).toBe(200);
+    expect((await asPage(session, request(a.url).post('/api/auth/logout'))).status).toBe(204);
+    expect((await request(b.url).get('/api/auth/session').set('cookie', session.cookie)).status).toBe(401);
+  });
+
+  it('applies a demotion made on one instance at the next request on the other', async () => {
+    if (!redisUp) return;
+    const owner = await signIn(a.url, 'owner@example.com');
+    const member = await signIn(b.url, 'member@example.com');
+    const members = `/api/workspaces/${SEED_IDS.workspaces.acme}/members`;
+    expect((await request(b.url).get(members).set('cookie', member.cookie)).status).toBe(200);
+    expect(
+      (
+        await asPage(owner, request(a.url).patch(`${members}/${SEED_IDS.users.member}`)).send({
+          role: 'viewer',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await request(b.url).get(members).set('cookie', member.cookie)).status).toBe(403);
+  });
+
+  it('shares the sign-in rate limit: attempts spread over both instances hit it at the same total', async () => {
+    if (!redisUp) return;
+    const statuses = [];
+    for (let i = 0; i < 6; i++) {
+      const target = i % 2 === 0 ? a : b;
+      const res = await request(target.url)
+        .post('/api/auth/login')
+        .set('sec-fetch-site', 'same-origin')
+        .send({ email: 'viewer@example.com', password: i < 5 ? 'wrong' : DEMO_PASSWORD });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}rl:sign-in-email:*`);
+    redis.disconnect();
+    expect(keys.length).toBeGreaterThan(0);
+  });
+});
