@@ -1,0 +1,1 @@
+export { CopyableSecret, type CopyableSecretProps } from './CopyableSecret';

@@ -1,0 +1,1 @@
+export { WorkspaceSwitcher, type WorkspaceOption, type WorkspaceSwitcherProps } from './WorkspaceSwitcher';
