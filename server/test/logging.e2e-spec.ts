@@ -67,3 +67,25 @@ describe('Request logging', () => {
     expect(levels).toEqual([50, 50]);
   });
 });
+
+describe('Log injection', () => {
+  it('keeps a display name with newlines and fake JSON inside one escaped log line', async () => {
+    const { createSeededDatabase } = await import('./support/seeded-database');
+    const { asPage, signIn } = await import('./support/session-client');
+    const db = await createSeededDatabase();
+    const server = await startTestApp({ databaseUrl: db.url });
+    try {
+      const session = await signIn(server.url, 'viewer@example.com');
+      const forged = 'Eve\n{"level":60,"msg":"forged admin login","requestId":"x"}\r\n';
+      const res = await asPage(session, request(server.url).patch('/api/me')).send({ displayName: forged });
+      expect(res.status).toBe(200);
+      server.logger.info({ displayName: forged }, 'profile shown');
+      expect(server.logs.some((l) => l.msg === 'forged admin login')).toBe(false);
+      const line = server.logs.find((l) => l.msg === 'profile shown');
+      expect(line?.displayName).toBe(forged);
+    } finally {
+      await server.close();
+      await db.drop();
+    }
+  });
+});

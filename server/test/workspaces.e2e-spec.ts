@@ -395,13 +395,11 @@ describe('Workspaces, members, invitations, roles and tokens (real server)', () 
         (await db.query(`SELECT count(*)::int AS n FROM users WHERE email = 'new.hire2@example.com'`))[0].n,
       ).toBe(0);
 
-      const accepted = await http()
-        .post('/api/invitations/accept')
-        .send({
-          token: resent.body.token,
-          displayName: 'New Hire',
-          password: 'a sufficiently long passphrase',
-        });
+      const accepted = await http().post('/api/invitations/accept').send({
+        token: resent.body.token,
+        displayName: 'New Hire',
+        password: 'a sufficiently long passphrase',
+      });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toMatchObject({ workspaceId: ACME, slug: 'acme', csrfToken: expect.any(String) });
       const cookie = `bastion_session=${sessionTokenOf(accepted.headers['set-cookie'])}`;
