@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { ExerciseModule } from './support/exercise.module';
+import { createSeededDatabase } from './support/seeded-database';
+import { asPage, signIn } from './support/session-client';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 
@@ -70,8 +72,6 @@ describe('Request logging', () => {
 
 describe('Log injection', () => {
   it('keeps a display name with newlines and fake JSON inside one escaped log line', async () => {
-    const { createSeededDatabase } = await import('./support/seeded-database');
-    const { asPage, signIn } = await import('./support/session-client');
     const db = await createSeededDatabase();
     const server = await startTestApp({ databaseUrl: db.url });
     try {

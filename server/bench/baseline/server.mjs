@@ -106,12 +106,31 @@ app.post('/api/auth/login', async (request, reply) => {
   const { rows: created } = await pool.query(
     `INSERT INTO sessions (user_id, token_hash, csrf_token, ip, user_agent, created_at, last_seen_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING id`,
-    [user.id, sha256(token), csrfToken, request.ip, request.headers['user-agent'] ?? null, now, new Date(now.getTime() + ABSOLUTE_HOURS * 3_600_000)],
+    [
+      user.id,
+      sha256(token),
+      csrfToken,
+      request.ip,
+      request.headers['user-agent'] ?? null,
+      now,
+      new Date(now.getTime() + ABSOLUTE_HOURS * 3_600_000),
+    ],
   );
   await pool.query(
     `INSERT INTO audit_events (workspace_id, actor_id, actor_kind, action, target_type, target_id, ip, user_agent, request_id, metadata)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [null, user.id, 'user', 'auth.signed_in', 'session', created[0].id, request.ip, null, String(request.id), '{}'],
+    [
+      null,
+      user.id,
+      'user',
+      'auth.signed_in',
+      'session',
+      created[0].id,
+      request.ip,
+      null,
+      String(request.id),
+      '{}',
+    ],
   );
   const [users, workspaces] = await Promise.all([
     pool.query(`SELECT id, email, display_name, is_platform_admin FROM users WHERE id = $1`, [user.id]),
@@ -123,7 +142,10 @@ app.post('/api/auth/login', async (request, reply) => {
     ),
   ]);
   const me = users.rows[0];
-  reply.header('set-cookie', `bastion_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${ABSOLUTE_HOURS * 3600}`);
+  reply.header(
+    'set-cookie',
+    `bastion_session=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${ABSOLUTE_HOURS * 3600}`,
+  );
   reply.header('cache-control', 'no-store');
   return {
     user: { id: me.id, email: me.email, displayName: me.display_name, isPlatformAdmin: me.is_platform_admin },

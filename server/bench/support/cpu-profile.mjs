@@ -16,11 +16,24 @@ function ownerOf(callFrame) {
   return url.replace(/^file:\/\//, '');
 }
 
-export function summariseCpuProfile(path, top = 12) {
+/** Now on the clock V8 stamps profile samples with (CLOCK_MONOTONIC, microseconds), to pass as `fromMicros`. */
+export function profileClockMicros() {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
+/**
+ * @param {string} path a .cpuprofile
+ * @param {{ fromMicros?: number, top?: number }} [options] `fromMicros` drops earlier samples (the boot),
+ *   so the summary describes the steady state under load
+ */
+export function summariseCpuProfile(path, { fromMicros = 0, top = 12 } = {}) {
   const profile = JSON.parse(readFileSync(path, 'utf8'));
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfMicros = new Map();
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < fromMicros) continue;
     const delta = profile.timeDeltas[i + 1] ?? 0;
     selfMicros.set(profile.samples[i], (selfMicros.get(profile.samples[i]) ?? 0) + delta);
   }

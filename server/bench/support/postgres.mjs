@@ -43,7 +43,14 @@ async function startEmbedded() {
     persistent: false,
     createPostgresUser: true,
     // Durable defaults (fsync on), unlike the tests: sign-in commits a session row per request.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (message) => {
       output += message;
     },

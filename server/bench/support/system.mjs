@@ -28,7 +28,9 @@ export function cpuMeter(pids) {
     const total = now.total - machine.total || 1;
     return {
       machineBusyPercent: Math.round((1 - (now.idle - machine.idle) / total) * 1000) / 10,
-      coresUsed: pids.map((pid, i) => Math.round(((processSeconds(pid) - processes[i]) / elapsed) * 100) / 100),
+      coresUsed: pids.map(
+        (pid, i) => Math.round(((processSeconds(pid) - processes[i]) / elapsed) * 100) / 100,
+      ),
     };
   };
 }

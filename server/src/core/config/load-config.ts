@@ -111,6 +111,7 @@ function applyDerivedDefaults(config: Configuration): void {
   config.seed.onStart ??= config.database.isEmbedded;
   config.log.format ??= config.app.nodeEnv === 'development' ? 'pretty' : 'json';
   config.http.apiDocsEnabled ??= !config.app.isProduction;
+  config.metrics.serverTimingEnabled ??= !config.app.isProduction;
 }
 
 function productionProblems(config: Configuration, env: EnvSource): ConfigProblem[] {

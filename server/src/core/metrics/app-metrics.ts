@@ -54,7 +54,7 @@ export class AppMetrics {
 
   constructor(app: AppConfig, config: MetricsConfig) {
     this.exposure = config.token ? 'token' : app.isProduction ? 'hidden' : 'open';
-    this.serverTiming = config.serverTimingEnabled ?? !app.isProduction;
+    this.serverTiming = config.serverTimingEnabled === true;
     if (this.serverTiming) this.requestDatabaseTime = new AsyncLocalStorage();
 
     const registers = [this.registry];

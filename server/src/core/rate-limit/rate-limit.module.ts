@@ -37,13 +37,14 @@ function emailOf(request: { body?: unknown }): string {
             name: 'sign-in-ip',
             ttl: MINUTE_MS,
             limit: config.signInPerIp,
-            skipIf: (context) => !isSignInRoute(context),
+            // A throttler's own skipIf replaces the global one, so it repeats the on/off switch.
+            skipIf: (context) => !config.enabled || !isSignInRoute(context),
           },
           {
             name: 'sign-in-email',
             ttl: MINUTE_MS,
             limit: config.signInPerEmail,
-            skipIf: (context) => !isSignInRoute(context),
+            skipIf: (context) => !config.enabled || !isSignInRoute(context),
             getTracker: (request) => emailOf(request),
           },
         ],
