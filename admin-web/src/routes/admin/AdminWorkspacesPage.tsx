@@ -1,0 +1,97 @@
+import {
+  EmptyState,
+  FormField,
+  PageHeader,
+  Pagination,
+  Stack,
+  Table,
+  TextField,
+  type TableColumn,
+} from '@bastion/design-system';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Building2, Search } from 'lucide-react';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { AdminWorkspace, Page } from '../../api/types';
+import { formatDate } from '../../app/format';
+import { ErrorState } from '../../app/page-states';
+import { pageSummary, useCursorPages } from '../../app/use-cursor-pages';
+import { useDebouncedValue } from '../../app/use-debounced-value';
+import { useDocumentTitle } from '../../app/use-document-title';
+
+const PAGE_SIZE = 25;
+
+const columns: TableColumn<AdminWorkspace>[] = [
+  { id: 'name', header: 'Workspace', cell: (workspace) => workspace.name },
+  { id: 'slug', header: 'Address', cell: (workspace) => <code>/w/{workspace.slug}</code> },
+  { id: 'members', header: 'Members', align: 'end', cell: (workspace) => workspace.memberCount },
+  { id: 'owners', header: 'Owners', cell: (workspace) => workspace.ownerEmails.join(', ') || '—' },
+  { id: 'created', header: 'Created', cell: (workspace) => formatDate(workspace.createdAt) },
+];
+
+export function AdminWorkspacesPage() {
+  useDocumentTitle('All workspaces');
+  const [search, setSearch] = useState('');
+  const settled = useDebouncedValue(search.trim());
+  const pages = useCursorPages();
+  const workspaces = useQuery({
+    queryKey: ['admin-workspaces', { search: settled, cursor: pages.cursor }],
+    queryFn: () =>
+      api.get<Page<AdminWorkspace>>('/admin/workspaces', {
+        query: { search: settled, limit: PAGE_SIZE, cursor: pages.cursor },
+      }),
+    placeholderData: keepPreviousData,
+  });
+  const rows = workspaces.data?.items ?? [];
+  return (
+    <Stack gap="6">
+      <PageHeader
+        title="All workspaces"
+        description="Every workspace on this Bastion, for platform administrators."
+      />
+      <FormField label="Search workspaces">
+        <TextField
+          type="search"
+          leadingIcon={<Search />}
+          placeholder="Name or address"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+            pages.reset();
+          }}
+        />
+      </FormField>
+      {workspaces.isError ? (
+        <ErrorState
+          title="Workspaces could not be loaded"
+          error={workspaces.error}
+          onRetry={() => void workspaces.refetch()}
+        />
+      ) : (
+        <Table
+          caption="All workspaces"
+          captionHidden
+          columns={columns}
+          rows={rows}
+          getRowId={(workspace) => workspace.id}
+          loading={workspaces.isPending}
+          emptyState={
+            <EmptyState
+              headingLevel={3}
+              icon={<Building2 />}
+              title={settled ? 'No workspace matches' : 'No workspaces yet'}
+            />
+          }
+        />
+      )}
+      <Pagination
+        hasPrevious={pages.hasPrevious}
+        hasNext={Boolean(workspaces.data?.nextCursor)}
+        onPrevious={pages.previous}
+        onNext={() => workspaces.data?.nextCursor && pages.next(workspaces.data.nextCursor)}
+        loading={workspaces.isFetching}
+        summary={pageSummary(pages.page, PAGE_SIZE, rows.length)}
+      />
+    </Stack>
+  );
+}

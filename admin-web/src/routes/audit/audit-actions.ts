@@ -1,0 +1,36 @@
+/** Plain-language names of the actions the server records; unknown ones show their raw name. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'access.denied': 'was denied access',
+  'account.password_changed': 'changed their password',
+  'account.profile_updated': 'updated their profile',
+  'admin.user_disabled': 'disabled a user',
+  'admin.user_enabled': 'enabled a user',
+  'api_token.created': 'created an API token',
+  'api_token.revoked': 'revoked an API token',
+  'auth.locked': 'was locked out',
+  'auth.sign_in_failed': 'failed to sign in',
+  'auth.signed_in': 'signed in',
+  'auth.signed_out': 'signed out',
+  'auth.signed_out_everywhere': 'signed out everywhere',
+  'flag.reset': 'reset a feature flag',
+  'flag.set': 'set a feature flag',
+  'invitation.accepted': 'accepted an invitation',
+  'invitation.created': 'invited someone',
+  'invitation.resent': 'resent an invitation',
+  'invitation.revoked': 'revoked an invitation',
+  'member.left': 'left the workspace',
+  'member.removed': 'removed a member',
+  'member.role_changed': 'changed a member’s role',
+  'role.created': 'created a role',
+  'role.deleted': 'deleted a role',
+  'role.updated': 'updated a role',
+  'session.revoked': 'revoked a session',
+  'workspace.created': 'created the workspace',
+  'workspace.deleted': 'deleted the workspace',
+  'workspace.ownership_transferred': 'transferred ownership',
+  'workspace.updated': 'updated the workspace',
+};
+
+export function describeAction(action: string): string {
+  return AUDIT_ACTIONS[action] ?? action;
+}

@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  FormField,
+  PageHeader,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  TextField,
+  useToast,
+  type TableColumn,
+} from '@bastion/design-system';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Search, Users } from 'lucide-react';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { describeError } from '../../api/problem';
+import type { Member, Page } from '../../api/types';
+import { formatDate } from '../../app/format';
+import { LinkButton } from '../../app/link-button';
+import { ErrorState } from '../../app/page-states';
+import { queryClient } from '../../app/query-client';
+import { pageSummary, useCursorPages } from '../../app/use-cursor-pages';
+import { useDebouncedValue } from '../../app/use-debounced-value';
+import { useDocumentTitle } from '../../app/use-document-title';
+import { useSession } from '../../session/session';
+import { useRoleChoices } from '../roles/roles-queries';
+import { useWorkspace } from '../workspace/workspace-queries';
+
+const PAGE_SIZE = 20;
+
+export function MembersPage() {
+  const context = useWorkspace();
+  const { workspace, can } = context;
+  const session = useSession();
+  const { toast } = useToast();
+  useDocumentTitle(`Members · ${workspace.name}`);
+  const [search, setSearch] = useState('');
+  const settledSearch = useDebouncedValue(search.trim());
+  const pages = useCursorPages();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const roleChoices = useRoleChoices(context);
+
+  const members = useQuery({
+    queryKey: ['members', workspace.id, { search: settledSearch, cursor: pages.cursor }],
+    queryFn: () =>
+      api.get<Page<Member>>(`/workspaces/${workspace.id}/members`, {
+        query: { search: settledSearch, limit: PAGE_SIZE, cursor: pages.cursor },
+      }),
+    placeholderData: keepPreviousData,
+  });
+
+  const refreshAfterChange = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['members', workspace.id] }),
+      queryClient.invalidateQueries({ queryKey: ['roles', workspace.id] }),
+      queryClient.invalidateQueries({ queryKey: ['access', workspace.id] }),
+    ]);
+
+  const changeRole = async (member: Member, role: string) => {
+    setActionError(null);
+    try {
+      await api.patch(`/workspaces/${workspace.id}/members/${member.userId}`, { role });
+      toast({
+        tone: 'success',
+        title: `${member.displayName} is now ${roleChoices.find((r) => r.key === role)?.name ?? role}`,
+      });
+    } catch (error) {
+      setActionError(describeError(error));
+    }
+    await refreshAfterChange();
+  };
+
+  const remove = async (member: Member) => {
+    setActionError(null);
+    try {
+      await api.delete(`/workspaces/${workspace.id}/members/${member.userId}`);
+      toast({ tone: 'success', title: `${member.displayName} was removed` });
+    } catch (error) {
+      setActionError(describeError(error));
+    }
+    await refreshAfterChange();
+  };
+
+  const columns: TableColumn<Member>[] = [
+    {
+      id: 'name',
+      header: 'Member',
+      cell: (member) => (
+        <Stack gap="0">
+          <span>
+            {member.displayName}
+            {member.userId === session.user.id && ' (you)'}
+          </span>
+          <span>{member.email}</span>
+        </Stack>
+      ),
+    },
+    {
+      id: 'role',
+      header: 'Role',
+      cell: (member) =>
+        can('members:update-role') && roleChoices.length > 0 ? (
+          <Select
+            size="sm"
+            aria-label={`Role of ${member.displayName}`}
+            value={member.role.key}
+            options={roleChoices.map((role) => ({ value: role.key, label: role.name }))}
+            onValueChange={(role) => {
+              if (role !== member.role.key) void changeRole(member, role);
+            }}
+          />
+        ) : (
+          <Badge>{member.role.name}</Badge>
+        ),
+    },
+    { id: 'joined', header: 'Joined', cell: (member) => formatDate(member.joinedAt) },
+  ];
+  if (can('members:remove')) {
+    columns.push({
+      id: 'actions',
+      header: 'Actions',
+      align: 'end',
+      cell: (member) =>
+        member.userId === session.user.id ? null : (
+          <Button
+            size="sm"
+            variant="danger"
+            aria-label={`Remove ${member.displayName}`}
+            onClick={() => setRemoving(member)}
+          >
+            Remove
+          </Button>
+        ),
+    });
+  }
+
+  const rows = members.data?.items ?? [];
+  return (
+    <Stack gap="6">
+      <PageHeader
+        title="Members"
+        description="People in this workspace and what they may do."
+        actions={
+          can('members:invite') && (
+            <LinkButton to={`/w/${workspace.slug}/invitations`} variant="primary">
+              Invite people
+            </LinkButton>
+          )
+        }
+      />
+      {actionError && (
+        <Alert tone="danger" title="That change was not made" announce onDismiss={() => setActionError(null)}>
+          {actionError}
+        </Alert>
+      )}
+      <FormField label="Search members">
+        <TextField
+          type="search"
+          leadingIcon={<Search />}
+          placeholder="Name or email"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+            pages.reset();
+          }}
+        />
+      </FormField>
+      {members.isError ? (
+        <ErrorState
+          title="Members could not be loaded"
+          error={members.error}
+          onRetry={() => void members.refetch()}
+        />
+      ) : (
+        <Table
+          caption="Members"
+          captionHidden
+          columns={columns}
+          rows={rows}
+          getRowId={(member) => member.userId}
+          loading={members.isPending}
+          emptyState={
+            <EmptyState
+              icon={<Users />}
+              headingLevel={3}
+              title={settledSearch ? 'No member matches' : 'No members yet'}
+              description={settledSearch ? 'Try another name or email.' : undefined}
+            />
+          }
+        />
+      )}
+      <Pagination
+        hasPrevious={pages.hasPrevious}
+        hasNext={Boolean(members.data?.nextCursor)}
+        onPrevious={pages.previous}
+        onNext={() => members.data?.nextCursor && pages.next(members.data.nextCursor)}
+        loading={members.isFetching}
+        summary={pageSummary(pages.page, PAGE_SIZE, rows.length)}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        onOpenChange={(open) => {
+          if (!open) setRemoving(null);
+        }}
+        title={`Remove ${removing?.displayName ?? 'member'}?`}
+        description={`${removing?.email ?? 'They'} will lose access to ${workspace.name} at once. You can invite them again later.`}
+        confirmLabel="Remove member"
+        onConfirm={async () => {
+          if (removing) await remove(removing);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Page, Role } from '../../api/types';
+import { permissionCatalogueQuery, type WorkspaceContext } from '../workspace/workspace-queries';
+
+export const rolesQuery = (workspaceId: string) =>
+  queryOptions({
+    queryKey: ['roles', workspaceId],
+    queryFn: () => api.get<Page<Role>>(`/workspaces/${workspaceId}/roles`),
+  });
+
+export interface RoleChoice {
+  key: string;
+  name: string;
+}
+
+/**
+ * Roles one may pick when inviting or changing a role: the workspace's own list when the role may read
+ * it, else the system roles from the catalogue (someone may assign roles without managing them).
+ */
+export function useRoleChoices({ workspace, can }: WorkspaceContext): RoleChoice[] {
+  const canReadRoles = can('roles:read');
+  const roles = useQuery({ ...rolesQuery(workspace.id), enabled: canReadRoles });
+  const catalogue = useQuery({ ...permissionCatalogueQuery, enabled: !canReadRoles });
+  if (canReadRoles) return roles.data?.items.map(({ key, name }) => ({ key, name })) ?? [];
+  return catalogue.data?.systemRoles.map(({ key, name }) => ({ key, name })) ?? [];
+}

@@ -1,0 +1,60 @@
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { data, useParams, type LoaderFunctionArgs } from 'react-router';
+import { api } from '../../api/client';
+import { isProblem } from '../../api/problem';
+import type { MyAccess, PermissionCatalogue, Workspace } from '../../api/types';
+import { rememberWorkspace } from '../../app/last-workspace';
+import type { PermissionKey } from '../../app/navigation';
+import { queryClient } from '../../app/query-client';
+
+export const workspaceQuery = (slug: string) =>
+  queryOptions({
+    queryKey: ['workspace', slug],
+    queryFn: () => api.get<Workspace>(`/workspaces/by-slug/${encodeURIComponent(slug)}`),
+  });
+
+/** My role and permissions in a workspace; menus and route guards read it. */
+export const accessQuery = (workspaceId: string) =>
+  queryOptions({
+    queryKey: ['access', workspaceId],
+    queryFn: () => api.get<MyAccess>(`/workspaces/${workspaceId}/me`),
+  });
+
+export const permissionCatalogueQuery = queryOptions({
+  queryKey: ['permission-catalogue'],
+  queryFn: () => api.get<PermissionCatalogue>('/permissions'),
+  staleTime: Infinity,
+});
+
+/**
+ * Resolves the workspace and my access before any screen in it renders, so a screen the role may not
+ * see is replaced by the 403 page without its data ever being requested.
+ */
+export async function workspaceLoader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? '';
+  try {
+    const workspace = await queryClient.ensureQueryData(workspaceQuery(slug));
+    await queryClient.ensureQueryData(accessQuery(workspace.id));
+    rememberWorkspace(slug);
+    return null;
+  } catch (error) {
+    if (isProblem(error, 'workspace-not-found') || isProblem(error, 'not-found')) {
+      throw data('No such workspace', { status: 404 });
+    }
+    throw error;
+  }
+}
+
+export interface WorkspaceContext {
+  workspace: Workspace;
+  access: MyAccess;
+  can: (permission: PermissionKey) => boolean;
+}
+
+/** The workspace of the current /w/:slug route, which its loader has already resolved. */
+export function useWorkspace(): WorkspaceContext {
+  const { slug = '' } = useParams();
+  const { data: workspace } = useSuspenseQuery(workspaceQuery(slug));
+  const { data: access } = useSuspenseQuery(accessQuery(workspace.id));
+  return { workspace, access, can: (permission) => access.permissions.includes(permission) };
+}

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiTarget = process.env.BASTION_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: [
+      // The design system's package exports point at its build output; compiling its source instead
+      // means a clean clone type-checks, builds and tests without building the library first.
+      {
+        find: /^@bastion\/design-system$/,
+        replacement: fileURLToPath(new URL('../design-system/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@bastion\/design-system\/styles\.css$/,
+        replacement: fileURLToPath(new URL('../design-system/src/styles.css', import.meta.url)),
+      },
+    ],
+  },
+  css: {
+    modules: {
+      generateScopedName: 'ds-[local]-[hash:base64:5]',
+    },
+  },
+  server: {
+    proxy: {
+      '/api': apiTarget,
+      '/health': apiTarget,
+      '/ready': apiTarget,
+    },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+});
