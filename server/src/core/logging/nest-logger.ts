@@ -2,7 +2,13 @@ import type { LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
 // Nest narrates every module and route it wires at boot; useful when debugging, noise otherwise.
-const BOOT_NARRATION = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const BOOT_NARRATION = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Routes Nest's own messages (bootstrap, module errors) into the same structured log as requests. */
 export class NestPinoLogger implements LoggerService {
