@@ -28,7 +28,9 @@ function relativeLinks(markdown: string): string[] {
 
 describe('Documentation links', () => {
   it('reads every track', () => {
-    const tracks = readdirSync(resolve(REPO_ROOT, 'docs')).filter((d) => /^\d\d-/.test(d) && !d.endsWith('.md'));
+    const tracks = readdirSync(resolve(REPO_ROOT, 'docs')).filter(
+      (d) => /^\d\d-/.test(d) && !d.endsWith('.md'),
+    );
     expect(tracks).toEqual([
       '01-audit',
       '02-environments',
