@@ -1,26 +1,34 @@
 import { Spinner } from '@bastion/design-system';
+import type { ComponentType, ReactElement } from 'react';
 import { createBrowserRouter, Outlet, redirect, type LoaderFunctionArgs } from 'react-router';
-import { AccountPage } from '../routes/account/AccountPage';
-import { SessionsPage } from '../routes/account/SessionsPage';
-import { AdminUsersPage } from '../routes/admin/AdminUsersPage';
-import { AdminWorkspacesPage } from '../routes/admin/AdminWorkspacesPage';
-import { ApiTokensPage } from '../routes/api-tokens/ApiTokensPage';
-import { AuditPage } from '../routes/audit/AuditPage';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from '../routes/errors/ErrorPages';
 import { HomePage, homeLoader } from '../routes/home/HomePage';
-import { InvitationsPage } from '../routes/invitations/InvitationsPage';
-import { AcceptInvitationPage } from '../routes/invite/AcceptInvitationPage';
 import { LoginPage, loginLoader } from '../routes/login/LoginPage';
-import { MembersPage } from '../routes/members/MembersPage';
-import { RoleEditorPage } from '../routes/roles/RoleEditorPage';
-import { RolesPage } from '../routes/roles/RolesPage';
-import { SettingsPage } from '../routes/settings/SettingsPage';
-import { OverviewPage } from '../routes/workspace/OverviewPage';
 import { workspaceLoader } from '../routes/workspace/workspace-queries';
 import { sessionQuery } from '../session/session';
-import { AppLayout } from './AppLayout';
 import { queryClient } from './query-client';
 import { RequirePlatformAdmin, RequireWorkspaceAccess } from './RequireAccess';
+import type { NavItemId } from './navigation';
+
+/**
+ * Screens load on first visit: sign-in and the error pages stay in the first download, while the
+ * signed-in shell and each screen (with the libraries only they use) arrive when needed.
+ */
+function screen(
+  load: () => Promise<ComponentType>,
+  wrap: (page: ReactElement) => ReactElement = (page) => page,
+) {
+  return async () => {
+    const Page = await load();
+    return { element: wrap(<Page />) };
+  };
+}
+
+const guarded = (item: NavItemId, load: () => Promise<ComponentType>) =>
+  screen(load, (page) => <RequireWorkspaceAccess item={item}>{page}</RequireWorkspaceAccess>);
+
+const platformAdmin = (load: () => Promise<ComponentType>) =>
+  screen(load, (page) => <RequirePlatformAdmin>{page}</RequirePlatformAdmin>);
 
 async function requireSession({ request }: LoaderFunctionArgs) {
   const session = await queryClient.ensureQueryData(sessionQuery);
@@ -42,11 +50,16 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <StartingUp />,
     children: [
       { path: 'login', loader: loginLoader, element: <LoginPage /> },
-      { path: 'invite/:token', element: <AcceptInvitationPage /> },
+      {
+        path: 'invite/:token',
+        lazy: screen(() =>
+          import('../routes/invite/AcceptInvitationPage').then((m) => m.AcceptInvitationPage),
+        ),
+      },
       {
         id: 'signed-in',
         loader: requireSession,
-        element: <AppLayout />,
+        lazy: () => import('./AppLayout').then((m) => ({ Component: m.AppLayout })),
         children: [
           {
             errorElement: <RouteErrorPage />,
@@ -59,87 +72,73 @@ export const router = createBrowserRouter([
                 children: [
                   {
                     index: true,
-                    element: (
-                      <RequireWorkspaceAccess item="overview">
-                        <OverviewPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('overview', () =>
+                      import('../routes/workspace/OverviewPage').then((m) => m.OverviewPage),
                     ),
                   },
                   {
                     path: 'members',
-                    element: (
-                      <RequireWorkspaceAccess item="members">
-                        <MembersPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('members', () =>
+                      import('../routes/members/MembersPage').then((m) => m.MembersPage),
                     ),
                   },
                   {
                     path: 'invitations',
-                    element: (
-                      <RequireWorkspaceAccess item="invitations">
-                        <InvitationsPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('invitations', () =>
+                      import('../routes/invitations/InvitationsPage').then((m) => m.InvitationsPage),
                     ),
                   },
                   {
                     path: 'roles',
-                    element: (
-                      <RequireWorkspaceAccess item="roles">
-                        <RolesPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('roles', () =>
+                      import('../routes/roles/RolesPage').then((m) => m.RolesPage),
                     ),
                   },
                   {
                     path: 'roles/:roleId',
-                    element: (
-                      <RequireWorkspaceAccess item="roles">
-                        <RoleEditorPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('roles', () =>
+                      import('../routes/roles/RoleEditorPage').then((m) => m.RoleEditorPage),
                     ),
                   },
                   {
                     path: 'api-tokens',
-                    element: (
-                      <RequireWorkspaceAccess item="api-tokens">
-                        <ApiTokensPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('api-tokens', () =>
+                      import('../routes/api-tokens/ApiTokensPage').then((m) => m.ApiTokensPage),
                     ),
                   },
                   {
                     path: 'audit',
-                    element: (
-                      <RequireWorkspaceAccess item="audit">
-                        <AuditPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('audit', () =>
+                      import('../routes/audit/AuditPage').then((m) => m.AuditPage),
                     ),
                   },
                   {
                     path: 'settings',
-                    element: (
-                      <RequireWorkspaceAccess item="settings">
-                        <SettingsPage />
-                      </RequireWorkspaceAccess>
+                    lazy: guarded('settings', () =>
+                      import('../routes/settings/SettingsPage').then((m) => m.SettingsPage),
                     ),
                   },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },
-              { path: 'account', element: <AccountPage /> },
-              { path: 'account/sessions', element: <SessionsPage /> },
+              {
+                path: 'account',
+                lazy: screen(() => import('../routes/account/AccountPage').then((m) => m.AccountPage)),
+              },
+              {
+                path: 'account/sessions',
+                lazy: screen(() => import('../routes/account/SessionsPage').then((m) => m.SessionsPage)),
+              },
               {
                 path: 'admin/workspaces',
-                element: (
-                  <RequirePlatformAdmin>
-                    <AdminWorkspacesPage />
-                  </RequirePlatformAdmin>
+                lazy: platformAdmin(() =>
+                  import('../routes/admin/AdminWorkspacesPage').then((m) => m.AdminWorkspacesPage),
                 ),
               },
               {
                 path: 'admin/users',
-                element: (
-                  <RequirePlatformAdmin>
-                    <AdminUsersPage />
-                  </RequirePlatformAdmin>
+                lazy: platformAdmin(() =>
+                  import('../routes/admin/AdminUsersPage').then((m) => m.AdminUsersPage),
                 ),
               },
               { path: '403', element: <ForbiddenPage /> },
