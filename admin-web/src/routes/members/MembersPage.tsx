@@ -126,8 +126,10 @@ export function MembersPage() {
       id: 'actions',
       header: 'Actions',
       align: 'end',
+      // Only owners may remove an owner (the server refuses anyone else), so others are not offered it.
       cell: (member) =>
-        member.userId === session.user.id ? null : (
+        member.userId === session.user.id ||
+        (member.role.key === 'owner' && context.access.role.key !== 'owner') ? null : (
           <Button
             size="sm"
             variant="danger"
