@@ -12,6 +12,7 @@ export interface StaticSites {
 }
 
 const NOT_STATIC = /^\/(api|health|ready|metrics)(\/|$)/;
+const HTML_FILE = /\.html(?:\.br|\.gz)?$/;
 
 function placeholderPage(storybookBuilt: boolean): string {
   const storybook = storybookBuilt
@@ -62,8 +63,13 @@ export async function registerStaticSites(app: NestFastifyApplication, sites: St
     index: false,
     maxAge: '1y',
     immutable: true,
+    // The build writes .br and .gz siblings; the one the browser accepts is sent (with
+    // `vary: accept-encoding`), the file itself otherwise. The siblings get no routes of their own.
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
     setHeaders: (reply, path) => {
-      if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      // `path` is the file actually sent, so a compressed page ends in .html.br or .html.gz.
+      if (HTML_FILE.test(path)) reply.header('cache-control', 'no-cache');
     },
   });
   fastify.get('/*', { config: { spaFallback: true } }, (request, reply) => {
