@@ -1,4 +1,3 @@
-import { Spinner } from '@bastion/design-system';
 import type { ComponentType, ReactElement } from 'react';
 import { createBrowserRouter, Outlet, redirect, type LoaderFunctionArgs } from 'react-router';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from '../routes/errors/ErrorPages';
@@ -39,8 +38,13 @@ async function requireSession({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The start-up screen index.html paints before any script runs, kept on screen until the route is ready. */
 function StartingUp() {
-  return <Spinner label="Loading Bastion" />;
+  return (
+    <div className="boot" role="status">
+      Loading Bastion…
+    </div>
+  );
 }
 
 export const router = createBrowserRouter([
