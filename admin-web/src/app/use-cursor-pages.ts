@@ -4,7 +4,17 @@ import { useState } from 'react';
  * Previous/next over a cursor-paginated list. The API only gives the next cursor, so the cursors of
  * the pages already seen are kept to go back.
  */
-export function useCursorPages() {
+export interface CursorPages {
+  cursor: string | undefined;
+  /** Zero-based index of the page shown. */
+  page: number;
+  hasPrevious: boolean;
+  next: (nextCursor: string) => void;
+  previous: () => void;
+  reset: () => void;
+}
+
+export function useCursorPages(): CursorPages {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = cursors.length - 1;
   return {

@@ -6,7 +6,6 @@ import {
   EmptyState,
   PageHeader,
   Stack,
-  Table,
   useToast,
   type TableColumn,
 } from '@bastion/design-system';
@@ -18,7 +17,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { DeviceSession, Page } from '../../api/types';
 import { formatDateTime } from '../../app/format';
-import { ErrorState } from '../../app/page-states';
+import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { signOut } from '../../session/session';
@@ -102,23 +101,15 @@ export function SessionsPage() {
           {actionError}
         </Alert>
       )}
-      {sessions.isError ? (
-        <ErrorState
-          title="Sessions could not be loaded"
-          error={sessions.error}
-          onRetry={() => void sessions.refetch()}
-        />
-      ) : (
-        <Table
-          caption="Sessions"
-          captionHidden
-          columns={columns}
-          rows={sessions.data?.items ?? []}
-          getRowId={(session) => session.id}
-          loading={sessions.isPending}
-          emptyState={<EmptyState headingLevel={3} icon={<Monitor />} title="No other sessions" />}
-        />
-      )}
+      <QueryTable
+        query={sessions}
+        errorTitle="Sessions could not be loaded"
+        caption="Sessions"
+        captionHidden
+        columns={columns}
+        getRowId={(session) => session.id}
+        emptyState={<EmptyState headingLevel={3} icon={<Monitor />} title="No other sessions" />}
+      />
       <ConfirmDialog
         open={revoking !== null}
         onOpenChange={(open) => {

@@ -7,9 +7,7 @@ import {
   FormField,
   Inline,
   PageHeader,
-  Pagination,
   Stack,
-  Table,
   TextField,
   useToast,
   type TableColumn,
@@ -21,9 +19,9 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { AdminUser, Page } from '../../api/types';
 import { formatDate } from '../../app/format';
-import { ErrorState } from '../../app/page-states';
 import { queryClient } from '../../app/query-client';
-import { pageSummary, useCursorPages } from '../../app/use-cursor-pages';
+import { QueryTable } from '../../app/QueryTable';
+import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useSession } from '../../session/session';
@@ -108,7 +106,6 @@ export function AdminUsersPage() {
     },
   ];
 
-  const rows = users.data?.items ?? [];
   return (
     <Stack gap="6">
       <PageHeader title="All users" description="Everyone with an account, for platform administrators." />
@@ -129,36 +126,21 @@ export function AdminUsersPage() {
           }}
         />
       </FormField>
-      {users.isError ? (
-        <ErrorState
-          title="Users could not be loaded"
-          error={users.error}
-          onRetry={() => void users.refetch()}
-        />
-      ) : (
-        <Table
-          caption="All users"
-          captionHidden
-          columns={columns}
-          rows={rows}
-          getRowId={(user) => user.id}
-          loading={users.isPending}
-          emptyState={
-            <EmptyState
-              headingLevel={3}
-              icon={<Users />}
-              title={settled ? 'No user matches' : 'No users yet'}
-            />
-          }
-        />
-      )}
-      <Pagination
-        hasPrevious={pages.hasPrevious}
-        hasNext={Boolean(users.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => users.data?.nextCursor && pages.next(users.data.nextCursor)}
-        loading={users.isFetching}
-        summary={pageSummary(pages.page, PAGE_SIZE, rows.length)}
+      <QueryTable
+        query={users}
+        errorTitle="Users could not be loaded"
+        paging={{ pages, pageSize: PAGE_SIZE }}
+        caption="All users"
+        captionHidden
+        columns={columns}
+        getRowId={(user) => user.id}
+        emptyState={
+          <EmptyState
+            headingLevel={3}
+            icon={<Users />}
+            title={settled ? 'No user matches' : 'No users yet'}
+          />
+        }
       />
       <ConfirmDialog
         open={disabling !== null}

@@ -2,9 +2,7 @@ import {
   EmptyState,
   FormField,
   PageHeader,
-  Pagination,
   Stack,
-  Table,
   TextField,
   type TableColumn,
 } from '@bastion/design-system';
@@ -14,8 +12,8 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { AdminWorkspace, Page } from '../../api/types';
 import { formatDate } from '../../app/format';
-import { ErrorState } from '../../app/page-states';
-import { pageSummary, useCursorPages } from '../../app/use-cursor-pages';
+import { QueryTable } from '../../app/QueryTable';
+import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useDocumentTitle } from '../../app/use-document-title';
 
@@ -42,7 +40,6 @@ export function AdminWorkspacesPage() {
       }),
     placeholderData: keepPreviousData,
   });
-  const rows = workspaces.data?.items ?? [];
   return (
     <Stack gap="6">
       <PageHeader
@@ -61,36 +58,21 @@ export function AdminWorkspacesPage() {
           }}
         />
       </FormField>
-      {workspaces.isError ? (
-        <ErrorState
-          title="Workspaces could not be loaded"
-          error={workspaces.error}
-          onRetry={() => void workspaces.refetch()}
-        />
-      ) : (
-        <Table
-          caption="All workspaces"
-          captionHidden
-          columns={columns}
-          rows={rows}
-          getRowId={(workspace) => workspace.id}
-          loading={workspaces.isPending}
-          emptyState={
-            <EmptyState
-              headingLevel={3}
-              icon={<Building2 />}
-              title={settled ? 'No workspace matches' : 'No workspaces yet'}
-            />
-          }
-        />
-      )}
-      <Pagination
-        hasPrevious={pages.hasPrevious}
-        hasNext={Boolean(workspaces.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => workspaces.data?.nextCursor && pages.next(workspaces.data.nextCursor)}
-        loading={workspaces.isFetching}
-        summary={pageSummary(pages.page, PAGE_SIZE, rows.length)}
+      <QueryTable
+        query={workspaces}
+        errorTitle="Workspaces could not be loaded"
+        paging={{ pages, pageSize: PAGE_SIZE }}
+        caption="All workspaces"
+        captionHidden
+        columns={columns}
+        getRowId={(workspace) => workspace.id}
+        emptyState={
+          <EmptyState
+            headingLevel={3}
+            icon={<Building2 />}
+            title={settled ? 'No workspace matches' : 'No workspaces yet'}
+          />
+        }
       />
     </Stack>
   );

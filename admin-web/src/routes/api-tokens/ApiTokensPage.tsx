@@ -12,7 +12,6 @@ import {
   PageHeader,
   Select,
   Stack,
-  Table,
   TextField,
   useToast,
   type TableColumn,
@@ -25,7 +24,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { ApiToken, CreatedApiToken, Page } from '../../api/types';
 import { formatDate, formatDateTime } from '../../app/format';
-import { ErrorState } from '../../app/page-states';
+import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -121,30 +120,22 @@ export function ApiTokensPage() {
           {actionError}
         </Alert>
       )}
-      {tokens.isError ? (
-        <ErrorState
-          title="Tokens could not be loaded"
-          error={tokens.error}
-          onRetry={() => void tokens.refetch()}
-        />
-      ) : (
-        <Table
-          caption="API tokens"
-          captionHidden
-          columns={columns}
-          rows={tokens.data?.items ?? []}
-          getRowId={(token) => token.id}
-          loading={tokens.isPending}
-          emptyState={
-            <EmptyState
-              headingLevel={3}
-              icon={<KeyRound />}
-              title="No API tokens yet"
-              description="Create one for each script or integration, so each can be revoked on its own."
-            />
-          }
-        />
-      )}
+      <QueryTable
+        query={tokens}
+        errorTitle="Tokens could not be loaded"
+        caption="API tokens"
+        captionHidden
+        columns={columns}
+        getRowId={(token) => token.id}
+        emptyState={
+          <EmptyState
+            headingLevel={3}
+            icon={<KeyRound />}
+            title="No API tokens yet"
+            description="Create one for each script or integration, so each can be revoked on its own."
+          />
+        }
+      />
       <CreateTokenDialog open={creating} onOpenChange={setCreating} />
       <ConfirmDialog
         open={revoking !== null}

@@ -6,10 +6,8 @@ import {
   FormField,
   Inline,
   PageHeader,
-  Pagination,
   Select,
   Stack,
-  Table,
   TextField,
   type TableColumn,
 } from '@bastion/design-system';
@@ -20,8 +18,8 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { AuditEvent, Member, Page } from '../../api/types';
 import { formatDateTime } from '../../app/format';
-import { ErrorState } from '../../app/page-states';
-import { pageSummary, useCursorPages } from '../../app/use-cursor-pages';
+import { QueryTable } from '../../app/QueryTable';
+import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useWorkspace } from '../workspace/workspace-queries';
 import { AUDIT_ACTIONS, describeAction } from './audit-actions';
@@ -109,7 +107,6 @@ export function AuditPage() {
     },
   ];
 
-  const rows = events.data?.items ?? [];
   return (
     <Stack gap="6">
       <PageHeader title="Audit log" description="Who did what in this workspace, newest first." />
@@ -157,37 +154,22 @@ export function AuditPage() {
           <Button type="submit">Apply filters</Button>
         </Inline>
       </Form>
-      {events.isError ? (
-        <ErrorState
-          title="Events could not be loaded"
-          error={events.error}
-          onRetry={() => void events.refetch()}
-        />
-      ) : (
-        <Table
-          caption="Audit events"
-          captionHidden
-          columns={columns}
-          rows={rows}
-          getRowId={(event) => event.id}
-          loading={events.isPending}
-          emptyState={
-            <EmptyState
-              headingLevel={3}
-              icon={<ScrollText />}
-              title="No events match"
-              description="Widen the filters or the dates."
-            />
-          }
-        />
-      )}
-      <Pagination
-        hasPrevious={pages.hasPrevious}
-        hasNext={Boolean(events.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => events.data?.nextCursor && pages.next(events.data.nextCursor)}
-        loading={events.isFetching}
-        summary={pageSummary(pages.page, PAGE_SIZE, rows.length)}
+      <QueryTable
+        query={events}
+        errorTitle="Events could not be loaded"
+        paging={{ pages, pageSize: PAGE_SIZE }}
+        caption="Audit events"
+        captionHidden
+        columns={columns}
+        getRowId={(event) => event.id}
+        emptyState={
+          <EmptyState
+            headingLevel={3}
+            icon={<ScrollText />}
+            title="No events match"
+            description="Widen the filters or the dates."
+          />
+        }
       />
       <Dialog
         open={selected !== null}

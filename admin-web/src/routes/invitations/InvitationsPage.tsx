@@ -11,7 +11,6 @@ import {
   PageHeader,
   Select,
   Stack,
-  Table,
   TextField,
   useToast,
   type BadgeTone,
@@ -25,7 +24,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { Invitation, InvitationStatus, IssuedInvitation, Page } from '../../api/types';
 import { formatDate } from '../../app/format';
-import { ErrorState } from '../../app/page-states';
+import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -192,29 +191,21 @@ export function InvitationsPage() {
           {actionError}
         </Alert>
       )}
-      {invitations.isError ? (
-        <ErrorState
-          title="Invitations could not be loaded"
-          error={invitations.error}
-          onRetry={() => void invitations.refetch()}
-        />
-      ) : (
-        <Table
-          caption="Invitations"
-          columns={columns}
-          rows={invitations.data?.items ?? []}
-          getRowId={(invitation) => invitation.id}
-          loading={invitations.isPending}
-          emptyState={
-            <EmptyState
-              headingLevel={3}
-              icon={<Mail />}
-              title="No invitations yet"
-              description="People you invite show up here until they join."
-            />
-          }
-        />
-      )}
+      <QueryTable
+        query={invitations}
+        errorTitle="Invitations could not be loaded"
+        caption="Invitations"
+        columns={columns}
+        getRowId={(invitation) => invitation.id}
+        emptyState={
+          <EmptyState
+            headingLevel={3}
+            icon={<Mail />}
+            title="No invitations yet"
+            description="People you invite show up here until they join."
+          />
+        }
+      />
       <ConfirmDialog
         open={revoking !== null}
         onOpenChange={(open) => {

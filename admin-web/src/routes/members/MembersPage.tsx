@@ -6,10 +6,8 @@ import {
   EmptyState,
   FormField,
   PageHeader,
-  Pagination,
   Select,
   Stack,
-  Table,
   TextField,
   useToast,
   type TableColumn,
@@ -22,9 +20,9 @@ import { describeError } from '../../api/problem';
 import type { Member, Page } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { LinkButton } from '../../app/link-button';
-import { ErrorState } from '../../app/page-states';
 import { queryClient } from '../../app/query-client';
-import { pageSummary, useCursorPages } from '../../app/use-cursor-pages';
+import { QueryTable } from '../../app/QueryTable';
+import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useSession } from '../../session/session';
@@ -142,7 +140,6 @@ export function MembersPage() {
     });
   }
 
-  const rows = members.data?.items ?? [];
   return (
     <Stack gap="6">
       <PageHeader
@@ -173,37 +170,22 @@ export function MembersPage() {
           }}
         />
       </FormField>
-      {members.isError ? (
-        <ErrorState
-          title="Members could not be loaded"
-          error={members.error}
-          onRetry={() => void members.refetch()}
-        />
-      ) : (
-        <Table
-          caption="Members"
-          captionHidden
-          columns={columns}
-          rows={rows}
-          getRowId={(member) => member.userId}
-          loading={members.isPending}
-          emptyState={
-            <EmptyState
-              icon={<Users />}
-              headingLevel={3}
-              title={settledSearch ? 'No member matches' : 'No members yet'}
-              description={settledSearch ? 'Try another name or email.' : undefined}
-            />
-          }
-        />
-      )}
-      <Pagination
-        hasPrevious={pages.hasPrevious}
-        hasNext={Boolean(members.data?.nextCursor)}
-        onPrevious={pages.previous}
-        onNext={() => members.data?.nextCursor && pages.next(members.data.nextCursor)}
-        loading={members.isFetching}
-        summary={pageSummary(pages.page, PAGE_SIZE, rows.length)}
+      <QueryTable
+        query={members}
+        errorTitle="Members could not be loaded"
+        paging={{ pages, pageSize: PAGE_SIZE }}
+        caption="Members"
+        captionHidden
+        columns={columns}
+        getRowId={(member) => member.userId}
+        emptyState={
+          <EmptyState
+            icon={<Users />}
+            headingLevel={3}
+            title={settledSearch ? 'No member matches' : 'No members yet'}
+            description={settledSearch ? 'Try another name or email.' : undefined}
+          />
+        }
       />
       <ConfirmDialog
         open={removing !== null}
