@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
+import { recordFigures } from '../support/figures';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, signIn, SignedIn } from '../support/session-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -141,12 +142,15 @@ describe('Fuzzing every route from the OpenAPI document', () => {
   const fill = (path: string, segment: string) =>
     path.replace('{workspaceId}', SEED_IDS.workspaces.acme).replace(/\{\w+\}/g, encodeURIComponent(segment));
 
+  const statuses: Record<number, number> = {};
+
   async function sendAndCheck(operation: Operation, url: string, body: string | undefined): Promise<void> {
     const before = await fingerprint();
     const method = operation.method as 'get' | 'post' | 'patch' | 'put' | 'delete';
     let req = asPage(owner, request(server.url)[method](url));
     if (body !== undefined) req = req.set('content-type', 'application/json').send(body);
     const res = await req;
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     const context = `${operation.method.toUpperCase()} ${url.slice(0, 200)} body=${String(body).slice(0, 200)}`;
     if (res.status >= 500) throw new Error(`${res.status} for ${context}: ${JSON.stringify(res.body)}`);
     if (res.status >= 400) {
@@ -227,6 +231,15 @@ describe('Fuzzing every route from the OpenAPI document', () => {
       ),
       { seed: SEED, numRuns: 300 },
     );
+    recordFigures('fuzz', {
+      seed: SEED,
+      cases,
+      operations: ops.length,
+      statuses,
+      serverErrors: Object.entries(statuses)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((sum, [, n]) => sum + n, 0),
+    });
     expect(cases).toBe(2500);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isPlatformAdmin).toBeUndefined();

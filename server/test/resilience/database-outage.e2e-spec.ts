@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/core/config';
 import { dataSourceOptions, migrateUp } from '../../src/core/db';
 import { ENTITIES } from '../../src/entities';
+import { recordFigures } from '../support/figures';
 import { signIn } from '../support/session-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import { seed } from '@bastion/migrations';
@@ -57,6 +58,8 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   throw new Error(`not within ${timeoutMs} ms`);
 }
 
+const READINESS_TIMEOUT_MS = 500;
+
 describe('Database outage (a real PostgreSQL stopped and restarted under light load)', () => {
   let dataDir: string;
   let port: number;
@@ -79,7 +82,7 @@ describe('Database outage (a real PostgreSQL stopped and restarted under light l
     server = await startTestApp({
       databaseUrl: url,
       env: {
-        READINESS_DB_TIMEOUT_MS: '500',
+        READINESS_DB_TIMEOUT_MS: String(READINESS_TIMEOUT_MS),
         DATABASE_CONNECT_TIMEOUT_MS: '500',
         RATE_LIMIT_PER_MINUTE: '100000',
       },
@@ -136,6 +139,7 @@ describe('Database outage (a real PostgreSQL stopped and restarted under light l
 
     postgres = await startPostgres(dataDir, port);
     const recovered = await waitFor(async () => (await http().get('/ready')).status === 200, 20_000);
+    const outageMs = Date.now() - outageStarted;
     expect((await http().get('/api/auth/session').set('cookie', owner.cookie)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     loading = false;
@@ -147,16 +151,31 @@ describe('Database outage (a real PostgreSQL stopped and restarted under light l
 
     const check = new DataSource({ type: 'postgres', url });
     await check.initialize();
+    let present: Map<string, number>;
     try {
       const rows: { slug: string; owners: number }[] = await check.query(
         `SELECT w.slug, count(m.id)::int AS owners FROM workspaces w LEFT JOIN memberships m ON m.workspace_id = w.id WHERE w.slug LIKE 'outage-%' GROUP BY w.slug`,
       );
-      const present = new Map(rows.map((r) => [r.slug, r.owners]));
-      for (const id of acknowledged) expect(present.get(`outage-${id}`)).toBe(1);
-      // A refused write is absent, or (if it committed just as the connection dropped) complete.
-      for (const id of refused) expect([undefined, 1]).toContain(present.get(`outage-${id}`));
+      present = new Map(rows.map((r) => [r.slug, r.owners]));
     } finally {
       await check.destroy();
     }
+    const owners = (id: number) => present.get(`outage-${id}`);
+    recordFigures('outage', {
+      msUntilReady503: flipped,
+      readinessTimeoutMs: READINESS_TIMEOUT_MS,
+      api503Ms: answeredIn,
+      msFromStopToReady: outageMs,
+      msToReadyAfterRestart: recovered,
+      writesAcknowledged: acknowledged.length,
+      writesRefused: refused.length,
+      acknowledgedWritesMissing: acknowledged.filter((id) => owners(id) !== 1).length,
+      refusedWritesCommitted: refused.filter((id) => owners(id) === 1).length,
+      rowsHalfWritten: [...acknowledged, ...refused].filter((id) => ![undefined, 1].includes(owners(id)))
+        .length,
+    });
+    for (const id of acknowledged) expect(owners(id)).toBe(1);
+    // A refused write is absent, or (if it committed just as the connection dropped) complete.
+    for (const id of refused) expect([undefined, 1]).toContain(owners(id));
   }, 90_000);
 });

@@ -2,9 +2,12 @@ import { SEED_IDS } from '@bastion/migrations';
 import pg from 'pg';
 import request from 'supertest';
 import { gracefulShutdown } from '../../src/core/lifecycle/graceful-shutdown';
+import { recordFigures } from '../support/figures';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, signIn } from '../support/session-client';
 import { startTestApp } from '../support/test-app';
+
+const DRAIN_DELAY_MS = 600;
 
 describe('Graceful drain under load', () => {
   it('flips readiness at once, fails no request, keeps every acknowledged write, exits 0 and leaves no connection', async () => {
@@ -13,11 +16,16 @@ describe('Graceful drain under load', () => {
     const owner = await signIn(server.url, 'owner@example.com');
     const members = `/api/workspaces/${SEED_IDS.workspaces.acme}/members`;
     const exits: number[] = [];
+    let signalledAt = 0;
+    let exitedAfterMs = 0;
     const shutdown = gracefulShutdown(server.app, {
       logger: server.logger,
-      drainDelayMs: 600,
+      drainDelayMs: DRAIN_DELAY_MS,
       timeoutMs: 10_000,
-      exit: (code) => exits.push(code),
+      exit: (code) => {
+        exits.push(code);
+        exitedAfterMs = performance.now() - signalledAt;
+      },
     });
 
     // Like a load balancer: keep sending while /ready says 200, stop once it says 503.
@@ -35,9 +43,11 @@ describe('Graceful drain under load', () => {
     const failures: string[] = [];
     const acknowledgedRoles: string[] = [];
     let requests = 0;
+    let requestsDuringDrain = 0;
     const worker = async (id: number) => {
       for (let i = 0; routable; i++) {
         requests++;
+        if (signalledAt > 0) requestsDuringDrain++;
         try {
           if (i % 3 === 0) {
             const name = `Drain ${id}-${i}`;
@@ -59,25 +69,36 @@ describe('Graceful drain under load', () => {
     const workers = Array.from({ length: 6 }, (_, id) => worker(id));
 
     await new Promise((r) => setTimeout(r, 500));
+    signalledAt = performance.now();
     const stopping = shutdown('SIGTERM');
     await Promise.all([poller, ...workers, stopping]);
+
+    const admin = new pg.Client({ connectionString: db.url.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    const connectionsLeft: number = await admin
+      .query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'bastion'`,
+        [db.name],
+      )
+      .then(({ rows }) => rows[0].n)
+      .finally(() => admin.end());
+    const stored = await db.query(`SELECT id FROM roles WHERE id = ANY($1::uuid[])`, [acknowledgedRoles]);
+    recordFigures('drain', {
+      requests,
+      requestsDuringDrain,
+      failures: failures.length,
+      acknowledgedWrites: acknowledgedRoles.length,
+      acknowledgedWritesLost: acknowledgedRoles.length - stored.length,
+      exitCode: exits[0] ?? null,
+      drainDelayMs: DRAIN_DELAY_MS,
+      msToExit: Math.round(exitedAfterMs),
+      connectionsLeft,
+    });
 
     expect(requests).toBeGreaterThan(20);
     expect(failures).toEqual([]);
     expect(exits).toEqual([0]);
-
-    const admin = new pg.Client({ connectionString: db.url.replace(/\/[^/]+$/, '/postgres') });
-    await admin.connect();
-    try {
-      const { rows } = await admin.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'bastion'`,
-        [db.name],
-      );
-      expect(rows[0].n).toBe(0);
-    } finally {
-      await admin.end();
-    }
-    const stored = await db.query(`SELECT id FROM roles WHERE id = ANY($1::uuid[])`, [acknowledgedRoles]);
+    expect(connectionsLeft).toBe(0);
     expect(stored).toHaveLength(acknowledgedRoles.length);
     await db.drop();
   }, 60_000);

@@ -2,6 +2,7 @@ import { SEED_IDS } from '@bastion/migrations';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
+import { recordFigures } from '../support/figures';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, DEMO_PASSWORD, signIn } from '../support/session-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -31,6 +32,12 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
   let b: TestApp;
   let redisUp = false;
   const prefix = `bastion-test-${randomBytes(4).toString('hex')}:`;
+  const passed: Record<string, boolean> = {
+    'session created on one instance is accepted by the other': false,
+    'logout on one instance ends the session on the other at the next request': false,
+    'demotion on one instance applies on the other at the next request': false,
+    'sign-in rate limit shared: 4 attempts spread over both, the 5th and 6th get 429': false,
+  };
 
   beforeAll(async () => {
     redisUp = await redisReachable();
@@ -53,6 +60,7 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
   });
 
   afterAll(async () => {
+    recordFigures('several-instances', redisUp ? { instances: 2, redis: true, passed } : { redis: false });
     await a?.close();
     await b?.close();
     await db?.drop();
@@ -68,8 +76,10 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
     if (!redisUp) return;
     const session = await signIn(a.url, 'owner@example.com');
     expect((await request(b.url).get('/api/auth/session').set('cookie', session.cookie)).status).toBe(200);
+    passed['session created on one instance is accepted by the other'] = true;
     expect((await asPage(session, request(a.url).post('/api/auth/logout'))).status).toBe(204);
     expect((await request(b.url).get('/api/auth/session').set('cookie', session.cookie)).status).toBe(401);
+    passed['logout on one instance ends the session on the other at the next request'] = true;
   });
 
   it('applies a demotion made on one instance at the next request on the other', async () => {
@@ -86,6 +96,7 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
       ).status,
     ).toBe(200);
     expect((await request(b.url).get(members).set('cookie', member.cookie)).status).toBe(403);
+    passed['demotion on one instance applies on the other at the next request'] = true;
   });
 
   it('shares the sign-in rate limit: attempts spread over both instances hit it at the same total', async () => {
@@ -104,5 +115,6 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
     const keys = await redis.keys(`${prefix}rl:sign-in-email:*`);
     redis.disconnect();
     expect(keys.length).toBeGreaterThan(0);
+    passed['sign-in rate limit shared: 4 attempts spread over both, the 5th and 6th get 429'] = true;
   });
 });
