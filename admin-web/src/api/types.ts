@@ -32,3 +32,5 @@ export type CreatedApiToken = Schema['CreatedApiToken'];
 export type AuditEvent = Schema['AuditEvent'];
 export type AdminUser = Schema['AdminUser'];
 export type AdminWorkspace = Schema['AdminWorkspace'];
+export type Flag = Schema['Flag'];
+export type Explanation = Schema['Explanation'];

@@ -29,16 +29,16 @@ const ids = (permissions: PermissionKey[], isPlatformAdmin = false) =>
   visibleNavItems({ permissions, isPlatformAdmin }, 'workspace').map((item) => item.id);
 
 describe('visibleNavItems', () => {
-  it('shows a viewer only the overview', () => {
-    expect(ids(VIEWER)).toEqual(['overview']);
+  it('shows a viewer the overview and the flags, which anyone in the workspace may read', () => {
+    expect(ids(VIEWER)).toEqual(['overview', 'flags']);
   });
 
   it('adds members for the member role', () => {
-    expect(ids(MEMBER)).toEqual(['overview', 'members']);
+    expect(ids(MEMBER)).toEqual(['overview', 'members', 'flags']);
   });
 
   it('follows a custom role exactly', () => {
-    expect(ids(AUDITOR)).toEqual(['overview', 'members', 'audit']);
+    expect(ids(AUDITOR)).toEqual(['overview', 'members', 'audit', 'flags']);
   });
 
   it('shows an admin every workspace screen', () => {
@@ -49,6 +49,7 @@ describe('visibleNavItems', () => {
       'roles',
       'api-tokens',
       'audit',
+      'flags',
       'settings',
     ]);
   });
@@ -67,6 +68,11 @@ describe('visibleNavItems', () => {
 });
 
 describe('canAccess', () => {
+  it('keeps the flags screen from someone without a role in the workspace', () => {
+    expect(canAccess(navItem('flags'), { permissions: [], isPlatformAdmin: true })).toBe(false);
+    expect(canAccess(navItem('flags'), { permissions: VIEWER, isPlatformAdmin: false })).toBe(true);
+  });
+
   it('does not treat platform administration as a workspace permission', () => {
     expect(canAccess(navItem('roles'), { permissions: [], isPlatformAdmin: true })).toBe(false);
   });
@@ -79,6 +85,7 @@ describe('workspaceItemOfPath', () => {
     ['/w/acme/members', 'members'],
     ['/w/acme/roles/5d0f', 'roles'],
     ['/w/acme/api-tokens?x=1', 'api-tokens'],
+    ['/w/acme/flags', 'flags'],
   ])('maps %s to %s', (path, id) => {
     expect(workspaceItemOfPath(path)?.id).toBe(id);
   });

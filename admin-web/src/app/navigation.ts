@@ -6,6 +6,7 @@ import {
   ScrollText,
   Settings,
   ShieldCheck,
+  ToggleRight,
   Users,
   type LucideIcon,
 } from 'lucide-react';
@@ -90,6 +91,16 @@ export const NAV_ITEMS = [
     path: 'audit',
     scope: 'workspace',
     access: { permission: 'audit:read' },
+  },
+  {
+    // Everyone in a workspace may read its flags; changing one needs flags:manage, which the screen
+    // itself checks to offer or disable the switches.
+    id: 'flags',
+    label: 'Feature flags',
+    icon: ToggleRight,
+    path: 'flags',
+    scope: 'workspace',
+    access: { permission: 'workspace:read' },
   },
   {
     id: 'settings',

@@ -117,6 +117,12 @@ export const router = createBrowserRouter([
                     ),
                   },
                   {
+                    path: 'flags',
+                    lazy: guarded('flags', () =>
+                      import('../routes/flags/FlagsPage').then((m) => m.FlagsPage),
+                    ),
+                  },
+                  {
                     path: 'settings',
                     lazy: guarded('settings', () =>
                       import('../routes/settings/SettingsPage').then((m) => m.SettingsPage),

@@ -99,7 +99,7 @@ describe('admin web client', { concurrency: false }, () => {
     await page.getByRole('option', { name: /Globex/ }).click();
     await page.waitForURL(/\/w\/globex$/, { timeout: 10_000 });
     await heading(page, 'Globex');
-    assert.deepEqual(await linkNames(page), ['Overview', 'Members']);
+    assert.deepEqual(await linkNames(page), ['Overview', 'Members', 'Feature flags']);
 
     await page.goto('/');
     await page.waitForURL(/\/w\/globex$/);
@@ -111,7 +111,7 @@ describe('admin web client', { concurrency: false }, () => {
     await page.goto('/login');
     await signIn(page, 'viewer@example.com');
     await page.waitForURL(/\/w\/acme$/);
-    assert.deepEqual(await linkNames(page), ['Overview']);
+    assert.deepEqual(await linkNames(page), ['Overview', 'Feature flags']);
     const roleRequests = [];
     page.on('request', (request) => {
       if (/\/api\/workspaces\/[^/]+\/roles/.test(request.url())) roleRequests.push(request.url());
@@ -159,7 +159,7 @@ describe('admin web client', { concurrency: false }, () => {
     await invitee.getByRole('button', { name: 'Create account and join' }).click();
     await invitee.waitForURL(/\/w\/acme$/);
     await heading(invitee, 'Acme Corp');
-    assert.deepEqual(await linkNames(invitee), ['Overview', 'Members']);
+    assert.deepEqual(await linkNames(invitee), ['Overview', 'Members', 'Feature flags']);
     await invitee.context().close();
 
     await admin.reload();
@@ -191,7 +191,7 @@ describe('admin web client', { concurrency: false }, () => {
     const member = await newPage(env);
     await signIn(member, 'member@example.com');
     await member.goto('/w/acme');
-    assert.deepEqual(await linkNames(member), ['Overview', 'Members']);
+    assert.deepEqual(await linkNames(member), ['Overview', 'Members', 'Feature flags']);
 
     const admin = await newPage(env);
     await signIn(admin, 'admin@example.com');
@@ -203,7 +203,7 @@ describe('admin web client', { concurrency: false }, () => {
     await admin.getByRole('checkbox', { name: /View members/ }).check();
     await admin.getByRole('checkbox', { name: /Read audit log/ }).check();
     const preview = admin.getByRole('region', { name: 'Who can do what' });
-    await preview.getByText('Screens in the sidebar: Overview, Members, Audit log.').waitFor();
+    await preview.getByText('Screens in the sidebar: Overview, Members, Audit log, Feature flags.').waitFor();
     await screenshot(admin, 'role-editor');
     await admin.getByRole('button', { name: 'Create role' }).click();
     await admin.getByText('Role Support created').first().waitFor();
@@ -216,7 +216,7 @@ describe('admin web client', { concurrency: false }, () => {
 
     await member.reload();
     await heading(member, 'Acme Corp');
-    assert.deepEqual(await linkNames(member), ['Overview', 'Members', 'Audit log']);
+    assert.deepEqual(await linkNames(member), ['Overview', 'Members', 'Audit log', 'Feature flags']);
     await member.context().close();
     await admin.context().close();
   });
@@ -253,6 +253,69 @@ describe('admin web client', { concurrency: false }, () => {
       .click();
     await page.getByRole('row', { name: /Deploy script.*Revoked/ }).waitFor();
     await screenshot(page, 'api-tokens');
+    await page.context().close();
+  });
+
+  test('an admin turns a feature flag off, then resets it to its default; a viewer may only look', async () => {
+    const admin = await newPage(env);
+    await signIn(admin, 'admin@example.com');
+    await admin.goto('/w/acme/flags');
+    await heading(admin, 'Feature flags');
+    const flag = admin.getByRole('switch', { name: 'audit-export' });
+    assert.equal(await flag.getAttribute('aria-checked'), 'true');
+    await flag.click();
+    await admin.getByText('audit-export is off').first().waitFor();
+    await admin.reload();
+    const row = admin.getByRole('row', { name: /audit-export/ });
+    await row.getByText('Set off here; the default is on.').waitFor();
+    assert.equal(
+      await admin.getByRole('switch', { name: 'audit-export' }).getAttribute('aria-checked'),
+      'false',
+    );
+    await screenshot(admin, 'flags');
+
+    await row.getByRole('button', { name: 'Reset audit-export to its default' }).click();
+    await admin
+      .getByRole('alertdialog', { name: 'Reset audit-export to its default?' })
+      .getByRole('button', { name: 'Reset flag' })
+      .click();
+    await admin.getByText('audit-export follows its default again (on)').first().waitFor();
+    await row.getByText('Follows the default (on).').waitFor();
+    assert.equal(await row.getByRole('button', { name: /^Reset / }).count(), 0);
+    await admin.context().close();
+
+    const viewer = await newPage(env);
+    await signIn(viewer, 'viewer@example.com');
+    await viewer.getByRole('link', { name: 'Feature flags' }).click();
+    await heading(viewer, 'Feature flags');
+    await viewer.getByText(/Your role, Viewer, does not include “Manage feature flags”/).waitFor();
+    assert.equal(await viewer.getByRole('switch', { name: 'audit-export' }).isDisabled(), true);
+    assert.equal(await viewer.getByRole('button', { name: /^Reset / }).count(), 0);
+    await screenshot(viewer, 'flags-read-only');
+    await viewer.context().close();
+  });
+
+  test('explains why a member may or may not do something, step by step', async () => {
+    const page = await newPage(env);
+    await signIn(page, 'admin@example.com');
+    await page.goto('/w/acme/members');
+    await page.getByRole('searchbox', { name: 'Search members' }).fill('viewer@example.com');
+    await page.getByRole('button', { name: 'Explain Victor Viewer’s access' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Explain Victor Viewer’s access' });
+    await choose(page, dialog.getByRole('combobox', { name: 'Permission' }), 'Read audit log (audit:read)');
+    const answer = dialog.getByRole('region', { name: 'Answer' });
+    await answer.getByText('Not allowed').waitFor();
+    await answer.getByText('Viewer does not include audit:read.').first().waitFor();
+    await screenshot(page, 'explain-denied');
+
+    await choose(
+      page,
+      dialog.getByRole('combobox', { name: 'Permission' }),
+      'View workspace (workspace:read)',
+    );
+    await answer.getByText('Allowed', { exact: true }).waitFor();
+    await answer.getByText('Viewer includes workspace:read.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await page.context().close();
   });
 
@@ -361,6 +424,7 @@ describe('admin web client', { concurrency: false }, () => {
       ['api-tokens', '/w/acme/api-tokens'],
       ['audit', '/w/acme/audit'],
       ['settings', '/w/acme/settings'],
+      ['flags', '/w/acme/flags'],
       ['account', '/account'],
       ['sessions', '/account/sessions'],
       ['forbidden', '/admin/users'],
@@ -369,6 +433,23 @@ describe('admin web client', { concurrency: false }, () => {
       await admin.goto(path);
       await check(admin, name);
     }
+    await admin.goto('/w/acme/members');
+    await admin.getByRole('searchbox', { name: 'Search members' }).fill('viewer@example.com');
+    await admin.getByRole('button', { name: 'Explain Victor Viewer’s access' }).click();
+    const explain = admin.getByRole('dialog', { name: 'Explain Victor Viewer’s access' });
+    await choose(
+      admin,
+      explain.getByRole('combobox', { name: 'Permission' }),
+      'Manage feature flags (flags:manage)',
+    );
+    await explain.getByText('Viewer does not include flags:manage.').first().waitFor();
+    // The open dialog hides the page's heading from assistive technology, so check() cannot wait on it.
+    for (const theme of ['light', 'dark']) {
+      await setTheme(admin, theme);
+      await screenshot(admin, `explain-${theme}`);
+      for (const violation of await axeViolations(admin)) violations.push(`explain (${theme}): ${violation}`);
+    }
+    await admin.keyboard.press('Escape');
     await admin.goto('/w/acme/roles');
     await admin.getByRole('button', { name: 'Edit Auditor' }).click();
     await heading(admin, 'Auditor');

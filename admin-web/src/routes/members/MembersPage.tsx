@@ -5,6 +5,7 @@ import {
   ConfirmDialog,
   EmptyState,
   FormField,
+  Inline,
   PageHeader,
   Select,
   Stack,
@@ -28,6 +29,7 @@ import { useDocumentTitle } from '../../app/use-document-title';
 import { useSession } from '../../session/session';
 import { useRoleChoices } from '../roles/roles-queries';
 import { useWorkspace } from '../workspace/workspace-queries';
+import { ExplainAccessDialog } from './ExplainAccessDialog';
 
 const PAGE_SIZE = 20;
 
@@ -42,6 +44,7 @@ export function MembersPage() {
   const pages = useCursorPages();
   const [actionError, setActionError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [explaining, setExplaining] = useState<Member | null>(null);
   const roleChoices = useRoleChoices(context);
 
   const members = useQuery({
@@ -119,15 +122,25 @@ export function MembersPage() {
     },
     { id: 'joined', header: 'Joined', cell: (member) => formatDate(member.joinedAt) },
   ];
-  if (can('members:remove')) {
-    columns.push({
-      id: 'actions',
-      header: 'Actions',
-      align: 'end',
-      // Only owners may remove an owner (the server refuses anyone else), so others are not offered it.
-      cell: (member) =>
-        member.userId === session.user.id ||
-        (member.role.key === 'owner' && context.access.role.key !== 'owner') ? null : (
+  // Only owners may remove an owner (the server refuses anyone else), so others are not offered it.
+  const mayRemove = (member: Member) =>
+    can('members:remove') &&
+    member.userId !== session.user.id &&
+    (member.role.key !== 'owner' || context.access.role.key === 'owner');
+  columns.push({
+    id: 'actions',
+    header: 'Actions',
+    align: 'end',
+    cell: (member) => (
+      <Inline gap="2" justify="end">
+        <Button
+          size="sm"
+          aria-label={`Explain ${member.displayName}’s access`}
+          onClick={() => setExplaining(member)}
+        >
+          Explain access
+        </Button>
+        {mayRemove(member) && (
           <Button
             size="sm"
             variant="danger"
@@ -136,9 +149,10 @@ export function MembersPage() {
           >
             Remove
           </Button>
-        ),
-    });
-  }
+        )}
+      </Inline>
+    ),
+  });
 
   return (
     <Stack gap="6">
@@ -186,6 +200,11 @@ export function MembersPage() {
             description={settledSearch ? 'Try another name or email.' : undefined}
           />
         }
+      />
+      <ExplainAccessDialog
+        workspaceId={workspace.id}
+        member={explaining}
+        onClose={() => setExplaining(null)}
       />
       <ConfirmDialog
         open={removing !== null}

@@ -26,6 +26,6 @@ describe('previewAccess', () => {
       { label: 'Members', actions: [] },
       { label: 'Audit log', actions: ['Read audit log'] },
     ]);
-    expect(preview.screens).toEqual(['Overview', 'Audit log']);
+    expect(preview.screens).toEqual(['Overview', 'Audit log', 'Feature flags']);
   });
 });
