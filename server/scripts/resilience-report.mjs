@@ -81,9 +81,20 @@ const SECTIONS = [
     command: 'npm run test:resilience (skipped when sqlmap is not installed)',
     render: (f) => [
       `${f.sqlmap}, \`--level=${f.level} --risk=${f.risk} --technique=${f.techniques} --dbms=PostgreSQL\`, with a signed-in owner's session. ` +
-        'Paging cursors are also scanned from inside: a tamper script puts each payload into a field of the decoded cursor and re-encodes it.',
+        'Paging cursors are also scanned from inside: a tamper script puts each payload into a field of the decoded cursor and re-encodes it. ' +
+        "A finding is an injection sqlmap confirms; a candidate that fails sqlmap's own false-positive check is counted, not a finding.",
       table(
-        ['scan', 'route', 'parameters', 'requests', 'server answers', 'not injectable', 'findings', 'time'],
+        [
+          'scan',
+          'route',
+          'parameters',
+          'requests',
+          'server answers',
+          'not injectable',
+          'findings',
+          'candidates sqlmap rejected',
+          'time',
+        ],
         f.scans.map((s) => [
           s.name,
           `\`GET ${s.path}\``,
@@ -92,6 +103,7 @@ const SECTIONS = [
           statuses(s.serverAnswers),
           s.notInjectable.join(', ') || '—',
           s.findings.length === 0 ? 'none' : s.findings.join('; '),
+          n(s.rejectedCandidates),
           `${s.seconds} s`,
         ]),
       ),

@@ -162,6 +162,7 @@ if (!SQLMAP)
         serverAnswers: o.served,
         notInjectable: o.notInjectable,
         findings: o.findings,
+        rejectedCandidates: o.rejectedCandidates,
         seconds: o.seconds,
         knownDefect: o.scan.serverErrorsKnown ? 'forged cursor fields that do not cast answer 500' : null,
       })),

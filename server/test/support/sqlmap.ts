@@ -36,14 +36,25 @@ export interface SqlmapOutcome {
   requests: number;
   /** Parameters sqlmap reported as tested and not injectable. */
   notInjectable: string[];
-  /** Parameters sqlmap reported as injectable, or whose heuristics hinted at an injection. */
+  /** Parameters sqlmap confirmed as injectable (it reports them as vulnerable, as an injection point). */
   findings: string[];
+  /** Candidates sqlmap found and then rejected itself as false positives. */
+  rejectedCandidates: number;
   /** sqlmap's closing verdict that nothing it tested is injectable. */
   nothingInjectable: boolean;
   seconds: number;
 }
 
 const PARAMETER = /(?:GET|POST|URI|Cookie|\(custom\) \w+) parameter '([^']+)'/;
+
+/** Parameters sqlmap confirmed: the ones it called vulnerable and those listed as injection points. */
+function findingsIn(output: string, vulnerable: string[]): string[] {
+  const points = [...output.matchAll(/^Parameter: (\S+) \(/gm)].map((match) => match[1]);
+  const found = [...new Set([...vulnerable, ...points])];
+  if (found.length === 0 && /identified the following injection point/.test(output))
+    return ['an injection point (see the output)'];
+  return found;
+}
 
 /** Runs one bounded, non-interactive sqlmap scan and reads its verdict from what it printed. */
 export function runSqlmap(executable: string, scan: SqlmapScan): Promise<SqlmapOutcome> {
@@ -96,9 +107,9 @@ export function runSqlmap(executable: string, scan: SqlmapScan): Promise<SqlmapO
         output,
         requests: (trafficLog.match(/^HTTP request \[#\d+\]:$/gm) ?? []).length,
         notInjectable: named(/parameter '[^']+' does not seem to be injectable/),
-        findings: named(
-          /parameter '[^']+' (is vulnerable|appears to be .* injectable|might be injectable)|identified the following injection point/,
-        ),
+        findings: findingsIn(output, named(/parameter '[^']+' is vulnerable/)),
+        rejectedCandidates: (output.match(/false positive or unexploitable injection point detected/g) ?? [])
+          .length,
         nothingInjectable: /all tested parameters do not appear to be injectable/.test(output),
         seconds: Math.round((Date.now() - started) / 100) / 10,
       });
