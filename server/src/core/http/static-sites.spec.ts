@@ -117,7 +117,13 @@ describe(registerStaticSites.name, () => {
   });
 
   it('serves the page for client-side routes compressed, and never lets it be cached as immutable', async () => {
-    for (const url of ['/', '/w/acme/members', '/index.html']) {
+    for (const url of [
+      '/',
+      '/w/acme/members',
+      '/account/sessions',
+      '/login?next=%2Fw%2Facme',
+      '/index.html',
+    ]) {
       const compressed = await get(url, 'br');
       expect(compressed.statusCode).toBe(200);
       expect(compressed.headers['content-encoding']).toBe('br');
@@ -135,8 +141,23 @@ describe(registerStaticSites.name, () => {
 
   it('gives the compressed siblings no address of their own', async () => {
     const response = await get('/assets/app-1a2b.js.br');
-    expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(response.body).toBe(PAGE);
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('<html');
+  });
+
+  it('answers a missing file with a 404 problem, never with the page a script would choke on', async () => {
+    for (const url of [
+      '/assets/app-0ld0.js',
+      '/assets/gone.css?v=1',
+      '/assets/nested/chunk',
+      '/robots.txt',
+    ]) {
+      const response = await get(url, 'br, gzip');
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(JSON.parse(response.body)).toMatchObject({ status: 404, title: expect.any(String) });
+    }
   });
 
   it('never answers API or probe addresses with the client', async () => {

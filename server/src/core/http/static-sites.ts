@@ -13,6 +13,9 @@ export interface StaticSites {
 
 const NOT_STATIC = /^\/(api|health|ready|metrics)(\/|$)/;
 const HTML_FILE = /\.html(?:\.br|\.gz)?$/;
+// Client-side routes never end in a file extension (slugs and tokens have no dots) and never live
+// under /assets, so such an address that matched no built file is a missing file, not a page.
+const FILE_ADDRESS = /^\/assets\/|\.[A-Za-z0-9]+$/;
 
 function placeholderPage(storybookBuilt: boolean): string {
   const storybook = storybookBuilt
@@ -34,7 +37,8 @@ ${storybook}
 
 /**
  * Serves the built admin web client at / (with a fallback to index.html for client-side routes) and the
- * static Storybook at /storybook. Anything under /api or the probes never falls through to the client.
+ * static Storybook at /storybook. Anything under /api or the probes, and any address of a file the build
+ * does not have, never falls through to the client.
  */
 export async function registerStaticSites(app: NestFastifyApplication, sites: StaticSites): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
@@ -73,7 +77,10 @@ export async function registerStaticSites(app: NestFastifyApplication, sites: St
     },
   });
   fastify.get('/*', { config: { spaFallback: true } }, (request, reply) => {
-    if (NOT_STATIC.test(request.url) || request.url.startsWith(`${STORYBOOK_PREFIX}/`)) {
+    const path = request.url.split('?', 1)[0] ?? '';
+    // A stale page asking for a chunk an older build had must get an error it can see as one, rather
+    // than index.html, which a browser would try to run as a script.
+    if (NOT_STATIC.test(path) || path.startsWith(`${STORYBOOK_PREFIX}/`) || FILE_ADDRESS.test(path)) {
       sendProblem(
         request,
         reply,
