@@ -1,20 +1,27 @@
 import { clsx } from 'clsx';
-import { Check, ChevronsUpDown, Plus, Search } from 'lucide-react';
+import { ChevronsUpDown, Plus } from 'lucide-react';
 import { Popover as PopoverPrimitive, VisuallyHidden } from 'radix-ui';
-import { forwardRef, useState } from 'react';
-import { Autocomplete, Input, ListBox, ListBoxItem, SearchField, useFilter } from 'react-aria-components';
+import { forwardRef, lazy, Suspense, useState } from 'react';
 import { useAppShell } from '../AppShell/app-shell-context';
 import { Avatar } from '../Avatar';
 import { Button } from '../Button';
+import { Spinner } from '../Spinner';
 import styles from './WorkspaceSwitcher.module.css';
+import type { WorkspaceOption } from './workspace-option';
 
-export interface WorkspaceOption {
-  id: string;
-  name: string;
-  /** Second line, such as the plan or member count. */
-  detail?: string;
-  avatarUrl?: string;
-}
+type ListModule = typeof import('./WorkspaceSwitcherList');
+
+// The list's search and keyboard library is most of the switcher's weight and is only needed once it
+// opens, so it loads when the person points at or focuses the trigger, and stays loaded after that.
+let listModule: ListModule | undefined;
+const loadList = () =>
+  import('./WorkspaceSwitcherList').then((module) => {
+    listModule = module;
+    return module;
+  });
+const LazyList = lazy(() => loadList().then((module) => ({ default: module.WorkspaceSwitcherList })));
+
+export type { WorkspaceOption };
 
 export interface WorkspaceSwitcherProps {
   workspaces: WorkspaceOption[];
@@ -46,7 +53,7 @@ export const WorkspaceSwitcher = forwardRef<HTMLButtonElement, WorkspaceSwitcher
     const shell = useAppShell();
     const isCompact = compact ?? shell.sidebarCollapsed;
     const [open, setOpen] = useState(false);
-    const { contains } = useFilter({ sensitivity: 'base' });
+    const List = listModule?.WorkspaceSwitcherList ?? LazyList;
     const current = workspaces.find((workspace) => workspace.id === currentId);
     const currentName = current?.name ?? 'No workspace';
 
@@ -58,6 +65,8 @@ export const WorkspaceSwitcher = forwardRef<HTMLButtonElement, WorkspaceSwitcher
             type="button"
             className={clsx(styles.trigger, className)}
             data-compact={isCompact || undefined}
+            onPointerEnter={() => void loadList()}
+            onFocus={() => void loadList()}
           >
             <Avatar
               name={currentName}
@@ -84,52 +93,16 @@ export const WorkspaceSwitcher = forwardRef<HTMLButtonElement, WorkspaceSwitcher
             sideOffset={4}
             aria-label="Switch workspace"
           >
-            <Autocomplete filter={contains}>
-              <SearchField aria-label="Find a workspace" className={styles.search} autoFocus>
-                <Search aria-hidden className={styles.icon} />
-                <Input className={styles.input} placeholder="Find a workspace…" />
-              </SearchField>
-              <ListBox
-                aria-label="Workspaces"
-                className={styles.list}
-                items={workspaces}
-                renderEmptyState={() => <p className={styles.empty}>No workspace matches.</p>}
-                onAction={(key) => {
+            <Suspense fallback={<Spinner label="Loading workspaces" className={styles.loading} />}>
+              <List
+                workspaces={workspaces}
+                currentId={currentId}
+                onPick={(id) => {
                   setOpen(false);
-                  if (key !== currentId) onSelect(String(key));
+                  if (id !== currentId) onSelect(id);
                 }}
-              >
-                {(workspace) => {
-                  const isCurrent = workspace.id === currentId;
-                  return (
-                    <ListBoxItem
-                      id={workspace.id}
-                      textValue={workspace.name}
-                      className={styles.item}
-                      data-current={isCurrent || undefined}
-                    >
-                      <Avatar
-                        name={workspace.name}
-                        shape="square"
-                        size="sm"
-                        {...(workspace.avatarUrl && { src: workspace.avatarUrl })}
-                        aria-hidden
-                      />
-                      <span className={styles.itemText}>
-                        <span className={styles.itemName}>{workspace.name}</span>
-                        {workspace.detail && <span className={styles.detail}>{workspace.detail}</span>}
-                      </span>
-                      {isCurrent && (
-                        <>
-                          <Check aria-hidden className={styles.check} />
-                          <VisuallyHidden.Root>(current)</VisuallyHidden.Root>
-                        </>
-                      )}
-                    </ListBoxItem>
-                  );
-                }}
-              </ListBox>
-            </Autocomplete>
+              />
+            </Suspense>
             {onCreate && (
               <div className={styles.footer}>
                 <Button
