@@ -177,7 +177,10 @@ describe('admin web client', { concurrency: false }, () => {
     await page.getByText('Grace New is now Viewer').first().waitFor();
     await page.reload();
     await page.getByRole('searchbox', { name: 'Search members' }).fill('grace.new');
-    await page.getByRole('combobox', { name: 'Role of Grace New' }).filter({ hasText: 'Viewer' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Role of Grace New' })
+      .locator('option:checked', { hasText: 'Viewer' })
+      .waitFor({ state: 'attached' });
 
     await page.getByRole('button', { name: 'Remove Grace New' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Remove Grace New?' });
@@ -389,7 +392,10 @@ describe('admin web client', { concurrency: false }, () => {
     await choose(page, page.getByRole('combobox', { name: 'Role of Olivia Owner' }), 'Admin');
     const alert = page.getByRole('alert').filter({ hasText: 'That change was not made' });
     await alert.getByText(/at least one owner/i).waitFor();
-    await page.getByRole('combobox', { name: 'Role of Olivia Owner' }).filter({ hasText: 'Owner' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Role of Olivia Owner' })
+      .locator('option:checked', { hasText: 'Owner' })
+      .waitFor({ state: 'attached' });
     await screenshot(page, 'last-owner');
     await page.context().close();
   });

@@ -6,8 +6,8 @@ import {
   EmptyState,
   FormField,
   Inline,
+  NativeSelect,
   PageHeader,
-  Select,
   Stack,
   TextField,
   useToast,
@@ -107,7 +107,7 @@ export function MembersPage() {
       header: 'Role',
       cell: (member) =>
         can('members:update-role') && roleChoices.length > 0 ? (
-          <Select
+          <NativeSelect
             size="sm"
             aria-label={`Role of ${member.displayName}`}
             value={member.role.key}

@@ -43,8 +43,12 @@ export async function heading(page, name) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
-/** Picks an option of a design-system Select (a Radix listbox in a portal). */
+/** Picks an option of a design-system Select (a Radix listbox in a portal) or NativeSelect (a <select>). */
 export async function choose(page, trigger, option) {
+  if ((await trigger.evaluate((element) => element.tagName)) === 'SELECT') {
+    await trigger.selectOption({ label: option });
+    return;
+  }
   await trigger.click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }

@@ -1,1 +1,2 @@
+export { NativeSelect, type NativeSelectProps } from './NativeSelect';
 export { Select, type SelectOption, type SelectProps } from './Select';
