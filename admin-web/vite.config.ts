@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -5,10 +7,21 @@ import { precompress } from './vite/precompress';
 
 const apiTarget = process.env.BASTION_API_URL ?? 'http://127.0.0.1:3000';
 
-export default defineConfig({
+/**
+ * React Router's package exports name only its development build, whose warnings stay switched on in
+ * production (remix-run/react-router#14102); the production build beside it is the same code with them
+ * off, so a production bundle takes that one.
+ */
+function reactRouterProductionBuild(): string {
+  const development = createRequire(import.meta.url).resolve('react-router');
+  return join(dirname(dirname(development)), 'production', 'index.mjs');
+}
+
+export default defineConfig(({ command }) => ({
   plugins: [react(), precompress()],
   resolve: {
     alias: [
+      ...(command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProductionBuild() }] : []),
       // The design system's package exports point at its build output; compiling its source instead
       // means a clean clone type-checks, builds and tests without building the library first.
       {
@@ -37,4 +50,4 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
-});
+}));
