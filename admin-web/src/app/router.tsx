@@ -3,6 +3,7 @@ import { createBrowserRouter, Outlet, redirect, type LoaderFunctionArgs } from '
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from '../routes/errors/ErrorPages';
 import { HomePage, homeLoader } from '../routes/home/HomePage';
 import { LoginPage, loginLoader } from '../routes/login/LoginPage';
+import { membersLoader } from '../routes/members/members-queries';
 import { workspaceLoader } from '../routes/workspace/workspace-queries';
 import { sessionQuery } from '../session/session';
 import { queryClient } from './query-client';
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
                   },
                   {
                     path: 'members',
+                    loader: membersLoader,
                     lazy: guarded('members', () =>
                       import('../routes/members/MembersPage').then((m) => m.MembersPage),
                     ),

@@ -21,7 +21,8 @@ export function ExplainAccessDialog({
   onClose: () => void;
 }) {
   const [permission, setPermission] = useState('');
-  const catalogue = useQuery(permissionCatalogueQuery);
+  // Asked for when the dialog opens, not with the members list it sits under.
+  const catalogue = useQuery({ ...permissionCatalogueQuery, enabled: member !== null });
   const explanation = useQuery({
     queryKey: ['explain', workspaceId, member?.userId, permission],
     queryFn: () =>

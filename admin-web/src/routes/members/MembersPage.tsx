@@ -18,7 +18,7 @@ import { Search, Users } from 'lucide-react';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
-import type { Member, Page } from '../../api/types';
+import type { Member } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { LinkButton } from '../../app/link-button';
 import { queryClient } from '../../app/query-client';
@@ -30,8 +30,7 @@ import { useSession } from '../../session/session';
 import { useRoleChoices } from '../roles/roles-queries';
 import { useWorkspace } from '../workspace/workspace-queries';
 import { ExplainAccessDialog } from './ExplainAccessDialog';
-
-const PAGE_SIZE = 20;
+import { MEMBERS_PAGE_SIZE, membersQuery } from './members-queries';
 
 export function MembersPage() {
   const context = useWorkspace();
@@ -48,11 +47,7 @@ export function MembersPage() {
   const roleChoices = useRoleChoices(context);
 
   const members = useQuery({
-    queryKey: ['members', workspace.id, { search: settledSearch, cursor: pages.cursor }],
-    queryFn: () =>
-      api.get<Page<Member>>(`/workspaces/${workspace.id}/members`, {
-        query: { search: settledSearch, limit: PAGE_SIZE, cursor: pages.cursor },
-      }),
+    ...membersQuery(workspace.id, settledSearch, pages.cursor),
     placeholderData: keepPreviousData,
   });
 
@@ -187,7 +182,7 @@ export function MembersPage() {
       <QueryTable
         query={members}
         errorTitle="Members could not be loaded"
-        paging={{ pages, pageSize: PAGE_SIZE }}
+        paging={{ pages, pageSize: MEMBERS_PAGE_SIZE }}
         caption="Members"
         captionHidden
         columns={columns}

@@ -6,6 +6,7 @@ import type { MyAccess, PermissionCatalogue, Workspace } from '../../api/types';
 import { rememberWorkspace } from '../../app/last-workspace';
 import type { PermissionKey } from '../../app/navigation';
 import { queryClient } from '../../app/query-client';
+import { sessionQuery } from '../../session/session';
 
 export const workspaceQuery = (slug: string) =>
   queryOptions({
@@ -33,7 +34,15 @@ export const permissionCatalogueQuery = queryOptions({
 export async function workspaceLoader({ params }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   try {
-    const workspace = await queryClient.ensureQueryData(workspaceQuery(slug));
+    const [workspace] = await Promise.all([
+      queryClient.ensureQueryData(workspaceQuery(slug)),
+      // The session lists my workspaces with their ids, so my access in this one can be asked for
+      // alongside the workspace itself rather than after it.
+      queryClient.ensureQueryData(sessionQuery).then((session) => {
+        const known = session?.workspaces.find((candidate) => candidate.slug === slug);
+        if (known) void queryClient.prefetchQuery(accessQuery(known.id));
+      }),
+    ]);
     await queryClient.ensureQueryData(accessQuery(workspace.id));
     rememberWorkspace(slug);
     return null;
