@@ -1,7 +1,7 @@
 import type { ComponentType, ReactElement } from 'react';
 import { createBrowserRouter, Outlet, redirect, type LoaderFunctionArgs } from 'react-router';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from '../routes/errors/ErrorPages';
-import { HomePage, homeLoader } from '../routes/home/HomePage';
+import { homeLoader } from '../routes/home/home-loader';
 import { LoginPage, loginLoader } from '../routes/login/LoginPage';
 import { membersLoader } from '../routes/members/members-queries';
 import { workspaceLoader } from '../routes/workspace/workspace-queries';
@@ -69,7 +69,11 @@ export const router = createBrowserRouter([
           {
             errorElement: <RouteErrorPage />,
             children: [
-              { index: true, loader: homeLoader, element: <HomePage /> },
+              {
+                index: true,
+                loader: homeLoader,
+                lazy: screen(() => import('../routes/home/HomePage').then((m) => m.HomePage)),
+              },
               {
                 path: 'w/:slug',
                 loader: workspaceLoader,
