@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Copy, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+import { Dialog } from '../Dialog';
 import { IconButton } from '../IconButton';
 import { DropdownMenu } from './DropdownMenu';
 
@@ -57,5 +58,30 @@ export const EscapeCloses: Story = {
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     await expect(trigger).toHaveFocus();
     await expect(onDelete).not.toHaveBeenCalled();
+  },
+};
+
+/** The element a real pointer would hit at the middle of `element`. */
+function hitAtCentre(element: Element): Element | null {
+  const box = element.getBoundingClientRect();
+  return element.ownerDocument.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+}
+
+export const InsideADialog: Story = {
+  parameters: { layout: 'padded' },
+  render: (args) => (
+    <Dialog open title="Project settings" description="Actions on this project.">
+      <DropdownMenu {...args} />
+    </Dialog>
+  ),
+  play: async () => {
+    const dialog = await screen.findByRole('dialog', { name: 'Project settings' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Project actions' }));
+    const menu = await screen.findByRole('menu');
+    const rename = within(menu).getByRole('menuitem', { name: 'Rename' });
+    // Opening is not enough: the menu must sit above the dialog's overlay, where a pointer reaches it.
+    await waitFor(() => expect(rename.contains(hitAtCentre(rename))).toBe(true));
+    await userEvent.click(rename);
+    await expect(onRename).toHaveBeenCalled();
   },
 };
