@@ -9,11 +9,10 @@ import {
 } from '@bastion/design-system';
 import { useQuery } from '@tanstack/react-query';
 import { LogOut, Monitor, Moon, Sun, User } from 'lucide-react';
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { Spinner } from '@bastion/design-system';
 import { accessQuery } from '../routes/workspace/workspace-queries';
-import { CreateWorkspaceDialog } from '../routes/workspace/CreateWorkspaceDialog';
 import { signOut, useSession } from '../session/session';
 import { lastWorkspace } from './last-workspace';
 import {
@@ -26,6 +25,12 @@ import {
 import { queryClient } from './query-client';
 import { RouterLink } from './router-link';
 import { setTheme, useTheme } from './theme';
+import { useOpenedOnce } from './use-opened-once';
+
+// Creating a workspace is rare; its dialog (and the focus-trapping library) load when first asked for.
+const CreateWorkspaceDialog = lazy(() =>
+  import('../routes/workspace/CreateWorkspaceDialog').then((m) => ({ default: m.CreateWorkspaceDialog })),
+);
 
 function roleLabel(key: string): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
@@ -39,6 +44,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const theme = useTheme();
   const [creating, setCreating] = useState(false);
+  const createWanted = useOpenedOnce(creating);
 
   const currentSlug =
     params.slug ??
@@ -138,7 +144,11 @@ export function AppLayout() {
       <Suspense fallback={<Spinner label="Loading page" />}>
         <Outlet />
       </Suspense>
-      <CreateWorkspaceDialog open={creating} onOpenChange={setCreating} />
+      {createWanted && (
+        <Suspense fallback={null}>
+          <CreateWorkspaceDialog open={creating} onOpenChange={setCreating} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

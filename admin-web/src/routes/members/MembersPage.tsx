@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  ConfirmDialog,
   EmptyState,
   FormField,
   Inline,
@@ -15,7 +14,7 @@ import {
 } from '@bastion/design-system';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search, Users } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { Member } from '../../api/types';
@@ -26,11 +25,19 @@ import { QueryTable } from '../../app/QueryTable';
 import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useDocumentTitle } from '../../app/use-document-title';
+import { useOpenedOnce } from '../../app/use-opened-once';
 import { useSession } from '../../session/session';
 import { useRoleChoices } from '../roles/roles-queries';
 import { useWorkspace } from '../workspace/workspace-queries';
-import { ExplainAccessDialog } from './ExplainAccessDialog';
 import { MEMBERS_PAGE_SIZE, membersQuery } from './members-queries';
+
+// Both dialogs wait for their first opening: the list, not its row actions, is what a visit is for.
+const ExplainAccessDialog = lazy(() =>
+  import('./ExplainAccessDialog').then((m) => ({ default: m.ExplainAccessDialog })),
+);
+const ConfirmDialog = lazy(() =>
+  import('../../app/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })),
+);
 
 export function MembersPage() {
   const context = useWorkspace();
@@ -44,6 +51,8 @@ export function MembersPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
   const [explaining, setExplaining] = useState<Member | null>(null);
+  const explainWanted = useOpenedOnce(explaining !== null);
+  const removeWanted = useOpenedOnce(removing !== null);
   const roleChoices = useRoleChoices(context);
 
   const members = useQuery({
@@ -196,23 +205,29 @@ export function MembersPage() {
           />
         }
       />
-      <ExplainAccessDialog
-        workspaceId={workspace.id}
-        member={explaining}
-        onClose={() => setExplaining(null)}
-      />
-      <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => {
-          if (!open) setRemoving(null);
-        }}
-        title={`Remove ${removing?.displayName ?? 'member'}?`}
-        description={`${removing?.email ?? 'They'} will lose access to ${workspace.name} at once. You can invite them again later.`}
-        confirmLabel="Remove member"
-        onConfirm={async () => {
-          if (removing) await remove(removing);
-        }}
-      />
+      <Suspense fallback={null}>
+        {explainWanted && (
+          <ExplainAccessDialog
+            workspaceId={workspace.id}
+            member={explaining}
+            onClose={() => setExplaining(null)}
+          />
+        )}
+        {removeWanted && (
+          <ConfirmDialog
+            open={removing !== null}
+            onOpenChange={(open) => {
+              if (!open) setRemoving(null);
+            }}
+            title={`Remove ${removing?.displayName ?? 'member'}?`}
+            description={`${removing?.email ?? 'They'} will lose access to ${workspace.name} at once. You can invite them again later.`}
+            confirmLabel="Remove member"
+            onConfirm={async () => {
+              if (removing) await remove(removing);
+            }}
+          />
+        )}
+      </Suspense>
     </Stack>
   );
 }
