@@ -175,6 +175,10 @@ const SECTIONS = [
           ],
           ['PostgreSQL stopped → `/ready` 200 again', ms(f.msFromStopToReady)],
           ['writes acknowledged / refused', `${n(f.writesAcknowledged)} / ${n(f.writesRefused)}`],
+          [
+            'refused writes answered 500, not 503 (known defect: connection lost inside a transaction)',
+            n(f.writesAnswered500ByKnownDefect),
+          ],
           ['acknowledged writes missing', n(f.acknowledgedWritesMissing)],
           ['refused writes that had committed (complete)', n(f.refusedWritesCommitted)],
           ['rows half-written', n(f.rowsHalfWritten)],

@@ -68,20 +68,27 @@ describe('Graceful drain under load', () => {
     };
     const workers = Array.from({ length: 6 }, (_, id) => worker(id));
 
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 1_000));
     signalledAt = performance.now();
     const stopping = shutdown('SIGTERM');
     await Promise.all([poller, ...workers, stopping]);
 
     const admin = new pg.Client({ connectionString: db.url.replace(/\/[^/]+$/, '/postgres') });
     await admin.connect();
-    const connectionsLeft: number = await admin
-      .query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'bastion'`,
-        [db.name],
-      )
-      .then(({ rows }) => rows[0].n)
-      .finally(() => admin.end());
+    const countConnections = async (): Promise<number> =>
+      (
+        await admin.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'bastion'`,
+          [db.name],
+        )
+      ).rows[0].n;
+    // A backend ends a moment after its client says goodbye; a connection still open after 2 s was left.
+    let connectionsLeft = await countConnections();
+    for (const until = Date.now() + 2_000; connectionsLeft > 0 && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 100));
+      connectionsLeft = await countConnections();
+    }
+    await admin.end();
     const stored = await db.query(`SELECT id FROM roles WHERE id = ANY($1::uuid[])`, [acknowledgedRoles]);
     recordFigures('drain', {
       requests,
