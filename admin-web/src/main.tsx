@@ -11,6 +11,7 @@ import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { applyStoredTheme } from './app/theme';
 import { forgetSession, sessionQuery } from './session/session';
+import { pathAfterSessionEnded } from './session/sign-in-path';
 
 applyStoredTheme();
 
@@ -18,8 +19,8 @@ configureApiClient({
   csrfToken: () => queryClient.getQueryData(sessionQuery.queryKey)?.csrfToken,
   onUnauthenticated: () => {
     forgetSession();
-    const { pathname, search } = window.location;
-    if (pathname !== '/login') void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`);
+    const next = pathAfterSessionEnded(window.location);
+    if (next) void router.navigate(next);
   },
 });
 

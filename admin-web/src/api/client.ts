@@ -1,13 +1,6 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { networkProblem, problemFromResponse, ProblemError } from './problem';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions {
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  signal?: AbortSignal;
-}
+import type { paths } from './schema.generated';
 
 interface ClientHooks {
   /** The session's CSRF token, sent on every unsafe request. */
@@ -23,20 +16,30 @@ export function configureApiClient(next: ClientHooks): void {
   hooks = next;
 }
 
-/** Endpoints where 401 is an answer to show, not a sign that the session ended. */
-const ANSWERS_WITH_401 = new Set(['/auth/login', '/auth/session']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function buildUrl(path: string, query: RequestOptions['query']): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `/api${path}${search ? `?${search}` : ''}`;
-}
+/** Endpoints where 401 is an answer to show, not a sign that the session ended. */
+const ANSWERS_WITH_401 = new Set<string>(['/api/auth/login', '/api/auth/session']);
+
+/** The server checks this header against the session on every request that changes something. */
+export const csrfMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (SAFE_METHODS.has(request.method)) return undefined;
+    const token = hooks.csrfToken();
+    if (token) request.headers.set('x-csrf-token', token);
+    return request;
+  },
+};
+
+/** A 401 on anything but signing in or asking who is signed in means the session ended elsewhere. */
+export const sessionEndedMiddleware: Middleware = {
+  onResponse({ response, schemaPath }) {
+    if (response.status === 401 && !ANSWERS_WITH_401.has(schemaPath)) hooks.onUnauthenticated();
+    return undefined;
+  },
+};
 
 async function readBody(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined;
   const text = await response.text();
   if (!text) return undefined;
   try {
@@ -46,40 +49,55 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-/** The one way the app talks to the API: JSON in, JSON out, failures as ProblemError. */
-export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    const token = hooks.csrfToken();
-    if (token) headers['x-csrf-token'] = token;
+/**
+ * Every failure leaves the client as a ProblemError, so screens handle one error type: problem+json
+ * answers keep their code and field errors, anything else (a proxy's HTML page, an empty 502) still
+ * gets a sentence, and a request that never reached the server becomes a network problem.
+ */
+export const problemMiddleware: Middleware = {
+  async onResponse({ response }) {
+    if (response.ok) return undefined;
+    throw problemFromResponse(response.status, await readBody(response), response.headers.get('retry-after'));
+  },
+  onError({ error }) {
+    if (error instanceof DOMException && error.name === 'AbortError') return undefined;
+    return networkProblem();
+  },
+};
+
+/** Drops empty values, so an unset filter is left out of the address rather than sent blank. */
+function serializeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw networkProblem();
-  }
-  const body = await readBody(response);
-  if (response.ok) return body as T;
-  const problem = problemFromResponse(response.status, body, response.headers.get('retry-after'));
-  if (response.status === 401 && !ANSWERS_WITH_401.has(path)) hooks.onUnauthenticated();
-  throw problem;
+  return params.toString();
 }
 
-export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
-  post: <T = void>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
-  delete: <T = void>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
-};
+/** A client typed from the server's OpenAPI document (`npm run api:types`), with the app's middleware. */
+export function createApiClient(options: { baseUrl?: string; fetch?: typeof fetch } = {}): Client<paths> {
+  const client = createClient<paths>({
+    ...options,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json, application/problem+json' },
+    querySerializer: serializeQuery,
+  });
+  // Responses pass through the middleware last to first: the session check sees a 401 before the
+  // problem middleware turns it into an error.
+  client.use(csrfMiddleware, problemMiddleware, sessionEndedMiddleware);
+  return client;
+}
+
+/** The one way the app talks to the API. */
+export const api = createApiClient();
+
+/**
+ * The body of an answer. Failures never get here (the middleware throws them as ProblemError), so
+ * a call site reads the data without checking for an error first.
+ */
+export async function unwrap<Data>(pending: Promise<{ data?: Data; response: Response }>): Promise<Data> {
+  const { data } = await pending;
+  return data as Data;
+}
 
 export { ProblemError };

@@ -6,6 +6,7 @@ import { LoginPage, loginLoader } from '../routes/login/LoginPage';
 import { membersLoader } from '../routes/members/members-queries';
 import { workspaceLoader } from '../routes/workspace/workspace-queries';
 import { sessionQuery } from '../session/session';
+import { signInPath } from '../session/sign-in-path';
 import { queryClient } from './query-client';
 import { RequirePlatformAdmin, RequireWorkspaceAccess } from './RequireAccess';
 import type { NavItemId } from './navigation';
@@ -34,7 +35,7 @@ async function requireSession({ request }: LoaderFunctionArgs) {
   const session = await queryClient.ensureQueryData(sessionQuery);
   if (!session) {
     const url = new URL(request.url);
-    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(signInPath(url.pathname + url.search));
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { api, unwrap } from '../api/client';
 import { isProblem } from '../api/problem';
-import type { PasswordPolicy, SessionInfo } from '../api/types';
+import type { SessionInfo } from '../api/types';
 import { queryClient } from '../app/query-client';
 
 /** The signed-in person, or null when nobody is. */
@@ -9,7 +9,7 @@ export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async (): Promise<SessionInfo | null> => {
     try {
-      return await api.get<SessionInfo>('/auth/session');
+      return await unwrap(api.GET('/api/auth/session'));
     } catch (error) {
       if (isProblem(error, 'not-authenticated')) return null;
       throw error;
@@ -20,12 +20,12 @@ export const sessionQuery = queryOptions({
 
 export const passwordPolicyQuery = queryOptions({
   queryKey: ['password-policy'],
-  queryFn: () => api.get<PasswordPolicy>('/auth/password-policy'),
+  queryFn: () => unwrap(api.GET('/api/auth/password-policy')),
   staleTime: Infinity,
 });
 
 export async function signIn(email: string, password: string): Promise<SessionInfo> {
-  const session = await api.post<SessionInfo>('/auth/login', { email, password });
+  const session = await unwrap(api.POST('/api/auth/login', { body: { email, password } }));
   queryClient.clear();
   queryClient.setQueryData(sessionQuery.queryKey, session);
   return session;
@@ -38,7 +38,7 @@ export function forgetSession(): void {
 }
 
 export async function signOut(everywhere = false): Promise<void> {
-  await api.post(everywhere ? '/auth/logout-all' : '/auth/logout');
+  await unwrap(everywhere ? api.POST('/api/auth/logout-all') : api.POST('/api/auth/logout'));
   forgetSession();
 }
 

@@ -14,7 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Form } from '../../app/Form';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { SessionUser } from '../../api/types';
 import { queryClient } from '../../app/query-client';
 import { useDocumentTitle } from '../../app/use-document-title';
@@ -39,7 +39,7 @@ function Profile({ user }: { user: SessionUser }) {
   const { toast } = useToast();
   const [displayName, setDisplayName] = useState(user.displayName);
   const form = useFormSubmit(
-    () => api.patch<SessionUser>('/me', { displayName: displayName.trim() }),
+    () => unwrap(api.PATCH('/api/me', { body: { displayName: displayName.trim() } })),
     async () => {
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
       toast({ tone: 'success', title: 'Profile saved' });
@@ -82,7 +82,7 @@ function ChangePassword({ email }: { email: string }) {
   const rules = policy.data ? passwordRules(policy.data, next, { email, confirmation }) : [];
 
   const form = useFormSubmit(
-    () => api.post('/me/password', { currentPassword: current, newPassword: next }),
+    () => unwrap(api.POST('/api/me/password', { body: { currentPassword: current, newPassword: next } })),
     () => {
       setCurrent('');
       setNext('');

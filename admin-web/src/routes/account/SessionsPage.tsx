@@ -13,9 +13,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Monitor } from 'lucide-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
-import type { DeviceSession, Page } from '../../api/types';
+import type { DeviceSession } from '../../api/types';
 import { formatDateTime } from '../../app/format';
 import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
@@ -30,13 +30,13 @@ export function SessionsPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const sessions = useQuery({
     queryKey: ['my-sessions'],
-    queryFn: () => api.get<Page<DeviceSession>>('/me/sessions'),
+    queryFn: () => unwrap(api.GET('/api/me/sessions')),
   });
 
   const revoke = async (session: DeviceSession) => {
     setActionError(null);
     try {
-      await api.delete(`/me/sessions/${session.id}`);
+      await unwrap(api.DELETE('/api/me/sessions/{id}', { params: { path: { id: session.id } } }));
       toast({ tone: 'success', title: `Signed out ${session.device}` });
     } catch (error) {
       setActionError(describeError(error));

@@ -15,9 +15,9 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search, Users } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
-import type { AdminUser, Page } from '../../api/types';
+import type { AdminUser } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { queryClient } from '../../app/query-client';
 import { QueryTable } from '../../app/QueryTable';
@@ -40,16 +40,23 @@ export function AdminUsersPage() {
   const users = useQuery({
     queryKey: ['admin-users', { search: settled, cursor: pages.cursor }],
     queryFn: () =>
-      api.get<Page<AdminUser>>('/admin/users', {
-        query: { search: settled, limit: PAGE_SIZE, cursor: pages.cursor },
-      }),
+      unwrap(
+        api.GET('/api/admin/users', {
+          params: { query: { search: settled, limit: PAGE_SIZE, cursor: pages.cursor } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 
   const setDisabled = async (user: AdminUser, disabled: boolean) => {
     setActionError(null);
     try {
-      await api.post(`/admin/users/${user.id}/${disabled ? 'disable' : 'enable'}`);
+      const path = { params: { path: { userId: user.id } } };
+      await unwrap(
+        disabled
+          ? api.POST('/api/admin/users/{userId}/disable', path)
+          : api.POST('/api/admin/users/{userId}/enable', path),
+      );
       toast({ tone: 'success', title: `${user.displayName} ${disabled ? 'disabled' : 'enabled'}` });
     } catch (error) {
       setActionError(describeError(error));

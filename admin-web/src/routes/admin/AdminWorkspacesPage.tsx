@@ -9,8 +9,8 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Building2, Search } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { AdminWorkspace, Page } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { AdminWorkspace } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { QueryTable } from '../../app/QueryTable';
 import { useCursorPages } from '../../app/use-cursor-pages';
@@ -35,9 +35,11 @@ export function AdminWorkspacesPage() {
   const workspaces = useQuery({
     queryKey: ['admin-workspaces', { search: settled, cursor: pages.cursor }],
     queryFn: () =>
-      api.get<Page<AdminWorkspace>>('/admin/workspaces', {
-        query: { search: settled, limit: PAGE_SIZE, cursor: pages.cursor },
-      }),
+      unwrap(
+        api.GET('/api/admin/workspaces', {
+          params: { query: { search: settled, limit: PAGE_SIZE, cursor: pages.cursor } },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
   return (

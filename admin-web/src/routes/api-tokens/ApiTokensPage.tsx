@@ -20,9 +20,9 @@ import { Form } from '../../app/Form';
 import { useQuery } from '@tanstack/react-query';
 import { KeyRound } from 'lucide-react';
 import { useId, useState } from 'react';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
-import type { ApiToken, CreatedApiToken, Page } from '../../api/types';
+import type { ApiToken, CreatedApiToken } from '../../api/types';
 import { formatDate, formatDateTime } from '../../app/format';
 import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
@@ -53,13 +53,22 @@ export function ApiTokensPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const tokens = useQuery({
     queryKey: ['api-tokens', workspace.id],
-    queryFn: () => api.get<Page<ApiToken>>(`/workspaces/${workspace.id}/api-tokens`),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/api-tokens', {
+          params: { path: { workspaceId: workspace.id } },
+        }),
+      ),
   });
 
   const revoke = async (token: ApiToken) => {
     setActionError(null);
     try {
-      await api.delete(`/workspaces/${workspace.id}/api-tokens/${token.id}`);
+      await unwrap(
+        api.DELETE('/api/workspaces/{workspaceId}/api-tokens/{tokenId}', {
+          params: { path: { workspaceId: workspace.id, tokenId: token.id } },
+        }),
+      );
       toast({ tone: 'success', title: `Token ${token.name} revoked` });
     } catch (error) {
       setActionError(describeError(error));
@@ -167,11 +176,16 @@ function CreateTokenDialog({ open, onOpenChange }: { open: boolean; onOpenChange
 
   const form = useFormSubmit(
     () =>
-      api.post<CreatedApiToken>(`/workspaces/${workspace.id}/api-tokens`, {
-        name: name.trim(),
-        permissions: [...permissions],
-        ...(expiry !== 'never' && { expiresInDays: Number(expiry) }),
-      }),
+      unwrap(
+        api.POST('/api/workspaces/{workspaceId}/api-tokens', {
+          params: { path: { workspaceId: workspace.id } },
+          body: {
+            name: name.trim(),
+            permissions: [...permissions],
+            ...(expiry !== 'never' && { expiresInDays: Number(expiry) }),
+          },
+        }),
+      ),
     (result) => {
       setCreated(result);
       void queryClient.invalidateQueries({ queryKey: ['api-tokens', workspace.id] });

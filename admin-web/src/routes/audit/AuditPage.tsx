@@ -15,8 +15,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ScrollText } from 'lucide-react';
 import { Form } from '../../app/Form';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import type { AuditEvent, Member, Page } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { AuditEvent } from '../../api/types';
 import { formatDateTime } from '../../app/format';
 import { QueryTable } from '../../app/QueryTable';
 import { useCursorPages } from '../../app/use-cursor-pages';
@@ -47,7 +47,12 @@ export function AuditPage() {
 
   const members = useQuery({
     queryKey: ['members', workspace.id, { limit: 100 }],
-    queryFn: () => api.get<Page<Member>>(`/workspaces/${workspace.id}/members`, { query: { limit: 100 } }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/members', {
+          params: { path: { workspaceId: workspace.id }, query: { limit: 100 } },
+        }),
+      ),
     enabled: can('members:read'),
   });
 
@@ -55,16 +60,21 @@ export function AuditPage() {
   const events = useQuery({
     queryKey: ['audit', workspace.id, { ...filters, cursor: pages.cursor }],
     queryFn: () =>
-      api.get<Page<AuditEvent>>(`/workspaces/${workspace.id}/audit-events`, {
-        query: {
-          action: filters.action === ANY ? undefined : filters.action,
-          actorId: filters.actorId === ANY ? undefined : filters.actorId,
-          from: range.from,
-          to: range.to,
-          limit: PAGE_SIZE,
-          cursor: pages.cursor,
-        },
-      }),
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/audit-events', {
+          params: {
+            path: { workspaceId: workspace.id },
+            query: {
+              action: filters.action === ANY ? undefined : filters.action,
+              actorId: filters.actorId === ANY ? undefined : filters.actorId,
+              from: range.from,
+              to: range.to,
+              limit: PAGE_SIZE,
+              cursor: pages.cursor,
+            },
+          },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 

@@ -13,7 +13,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { ToggleRight } from 'lucide-react';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { Flag, Page } from '../../api/types';
 import { queryClient } from '../../app/query-client';
@@ -34,7 +34,10 @@ export function FlagsPage() {
   const queryKey = ['flags', workspace.id];
   const flags = useQuery({
     queryKey,
-    queryFn: () => api.get<Page<Flag>>(`/workspaces/${workspace.id}/flags`),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/flags', { params: { path: { workspaceId: workspace.id } } }),
+      ),
   });
 
   /**
@@ -56,19 +59,22 @@ export function FlagsPage() {
     }
   };
 
-  const flagPath = (flag: Flag) => `/workspaces/${workspace.id}/flags/${encodeURIComponent(flag.key)}`;
+  const flagPath = (flag: Flag) => ({ path: { workspaceId: workspace.id, key: flag.key } });
 
   const toggle = (flag: Flag, enabled: boolean) =>
     change(
       switched(flag, enabled),
-      () => api.put<Flag>(flagPath(flag), { enabled }),
+      () =>
+        unwrap(
+          api.PUT('/api/workspaces/{workspaceId}/flags/{key}', { params: flagPath(flag), body: { enabled } }),
+        ),
       (confirmed) => `${confirmed.key} is ${onOff(confirmed.enabled).toLowerCase()}`,
     );
 
   const resetToDefault = (flag: Flag) =>
     change(
       reset(flag),
-      () => api.delete<Flag>(flagPath(flag)),
+      () => unwrap(api.DELETE('/api/workspaces/{workspaceId}/flags/{key}', { params: flagPath(flag) })),
       (confirmed) => `${confirmed.key} follows its default again (${onOff(confirmed.enabled).toLowerCase()})`,
     );
 

@@ -20,9 +20,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Mail } from 'lucide-react';
 import { Form } from '../../app/Form';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
-import type { Invitation, InvitationStatus, IssuedInvitation, Page } from '../../api/types';
+import type { Invitation, InvitationStatus, IssuedInvitation } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
@@ -58,13 +58,23 @@ export function InvitationsPage() {
 
   const invitations = useQuery({
     queryKey: ['invitations', workspace.id],
-    queryFn: () => api.get<Page<Invitation>>(`/workspaces/${workspace.id}/invitations`),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/invitations', {
+          params: { path: { workspaceId: workspace.id } },
+        }),
+      ),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['invitations', workspace.id] });
 
   const form = useFormSubmit(
     () =>
-      api.post<IssuedInvitation>(`/workspaces/${workspace.id}/invitations`, { email: email.trim(), role }),
+      unwrap(
+        api.POST('/api/workspaces/{workspaceId}/invitations', {
+          params: { path: { workspaceId: workspace.id } },
+          body: { email: email.trim(), role },
+        }),
+      ),
     (result) => {
       setIssued(result);
       setEmail('');
@@ -79,7 +89,11 @@ export function InvitationsPage() {
     setActionError(null);
     try {
       setIssued(
-        await api.post<IssuedInvitation>(`/workspaces/${workspace.id}/invitations/${invitation.id}/resend`),
+        await unwrap(
+          api.POST('/api/workspaces/{workspaceId}/invitations/{invitationId}/resend', {
+            params: { path: { workspaceId: workspace.id, invitationId: invitation.id } },
+          }),
+        ),
       );
       toast({ tone: 'success', title: `New link for ${invitation.email}` });
     } catch (error) {
@@ -91,7 +105,11 @@ export function InvitationsPage() {
   const revoke = async (invitation: Invitation) => {
     setActionError(null);
     try {
-      await api.delete(`/workspaces/${workspace.id}/invitations/${invitation.id}`);
+      await unwrap(
+        api.DELETE('/api/workspaces/{workspaceId}/invitations/{invitationId}', {
+          params: { path: { workspaceId: workspace.id, invitationId: invitation.id } },
+        }),
+      );
       toast({ tone: 'success', title: `Invitation for ${invitation.email} revoked` });
       if (issued?.invitation.id === invitation.id) setIssued(null);
     } catch (error) {

@@ -16,7 +16,7 @@ import { MailX } from 'lucide-react';
 import { Form } from '../../app/Form';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { isProblem } from '../../api/problem';
 import type { AcceptedInvitation, PublicInvitation, SessionInfo } from '../../api/types';
 import { AuthLayout } from '../../app/auth-layout';
@@ -29,13 +29,14 @@ import { useFormSubmit } from '../../app/use-form-submit';
 import { PasswordRuleList } from '../account/PasswordRuleList';
 import { passwordRules } from '../account/password-rules';
 import { forgetSession, passwordPolicyQuery, sessionQuery, signOut } from '../../session/session';
+import { signInPath } from '../../session/sign-in-path';
 
 export function AcceptInvitationPage() {
   useDocumentTitle('Invitation');
   const { token = '' } = useParams();
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api.get<PublicInvitation>(`/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => unwrap(api.GET('/api/invitations/{token}', { params: { path: { token } } })),
   });
   const session = useQuery(sessionQuery);
 
@@ -141,7 +142,7 @@ function SignedInAccept({
   const navigate = useNavigate();
   const matches = session.user.email.toLowerCase() === invitation.email.toLowerCase();
   const form = useFormSubmit(
-    () => api.post<AcceptedInvitation>('/invitations/accept', { token }),
+    () => unwrap(api.POST('/api/invitations/accept', { body: { token } })),
     (accepted) => void onAccepted(accepted),
   );
 
@@ -155,7 +156,7 @@ function SignedInAccept({
             size="sm"
             onClick={async () => {
               await signOut();
-              navigate(`/login?next=${encodeURIComponent(`/invite/${token}`)}`);
+              navigate(signInPath(`/invite/${token}`));
             }}
           >
             Sign out and continue
@@ -193,15 +194,19 @@ function SignUpAndAccept({
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const rules = policy.data ? passwordRules(policy.data, password, { email: invitation.email }) : [];
-  const signInPath = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
+  const signInHere = signInPath(`/invite/${token}`);
 
   const form = useFormSubmit(
     () =>
-      api.post<AcceptedInvitation>('/invitations/accept', {
-        token,
-        displayName: displayName.trim(),
-        password,
-      }),
+      unwrap(
+        api.POST('/api/invitations/accept', {
+          body: {
+            token,
+            displayName: displayName.trim(),
+            password,
+          },
+        }),
+      ),
     (accepted) => {
       forgetSession();
       void onAccepted(accepted);
@@ -225,7 +230,7 @@ function SignUpAndAccept({
             announce
             actions={
               accountExists && (
-                <LinkButton size="sm" to={signInPath}>
+                <LinkButton size="sm" to={signInHere}>
                   Sign in instead
                 </LinkButton>
               )
@@ -253,7 +258,7 @@ function SignUpAndAccept({
         <Button type="submit" variant="primary" loading={form.pending} fullWidth>
           Create account and join
         </Button>
-        <LinkButton to={signInPath} variant="ghost" fullWidth>
+        <LinkButton to={signInHere} variant="ghost" fullWidth>
           I already have an account: sign in
         </LinkButton>
       </Form>

@@ -1,8 +1,8 @@
 import { Alert, Badge, Dialog, FormField, Select, Skeleton, Stack } from '@bastion/design-system';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Explanation, Member } from '../../api/types';
+import { api, unwrap } from '../../api/client';
+import type { Member } from '../../api/types';
 import { ErrorState } from '../../app/page-states';
 import { permissionCatalogueQuery } from '../workspace/workspace-queries';
 import { explanationVerdict, STEP_LABELS } from './explain';
@@ -26,9 +26,11 @@ export function ExplainAccessDialog({
   const explanation = useQuery({
     queryKey: ['explain', workspaceId, member?.userId, permission],
     queryFn: () =>
-      api.get<Explanation>(`/workspaces/${workspaceId}/permissions/explain`, {
-        query: { userId: member?.userId, permission },
-      }),
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/permissions/explain', {
+          params: { path: { workspaceId }, query: { userId: member?.userId ?? '', permission } },
+        }),
+      ),
     enabled: Boolean(member && permission),
   });
   const labelOf = (key: string) =>

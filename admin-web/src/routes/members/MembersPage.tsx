@@ -15,7 +15,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Search, Users } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { Member } from '../../api/types';
 import { formatDate } from '../../app/format';
@@ -70,7 +70,12 @@ export function MembersPage() {
   const changeRole = async (member: Member, role: string) => {
     setActionError(null);
     try {
-      await api.patch(`/workspaces/${workspace.id}/members/${member.userId}`, { role });
+      await unwrap(
+        api.PATCH('/api/workspaces/{workspaceId}/members/{userId}', {
+          params: { path: { workspaceId: workspace.id, userId: member.userId } },
+          body: { role },
+        }),
+      );
       toast({
         tone: 'success',
         title: `${member.displayName} is now ${roleChoices.find((r) => r.key === role)?.name ?? role}`,
@@ -84,7 +89,11 @@ export function MembersPage() {
   const remove = async (member: Member) => {
     setActionError(null);
     try {
-      await api.delete(`/workspaces/${workspace.id}/members/${member.userId}`);
+      await unwrap(
+        api.DELETE('/api/workspaces/{workspaceId}/members/{userId}', {
+          params: { path: { workspaceId: workspace.id, userId: member.userId } },
+        }),
+      );
       toast({ tone: 'success', title: `${member.displayName} was removed` });
     } catch (error) {
       setActionError(describeError(error));

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { api } from '../../api/client';
-import type { Member, Page } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { canAccess, navItem } from '../../app/navigation';
 import { queryClient } from '../../app/query-client';
 import { rolesQuery } from '../roles/roles-queries';
@@ -13,9 +12,11 @@ export const membersQuery = (workspaceId: string, search: string, cursor: string
   queryOptions({
     queryKey: ['members', workspaceId, { search, cursor }],
     queryFn: () =>
-      api.get<Page<Member>>(`/workspaces/${workspaceId}/members`, {
-        query: { search, limit: MEMBERS_PAGE_SIZE, cursor },
-      }),
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/members', {
+          params: { path: { workspaceId }, query: { search, limit: MEMBERS_PAGE_SIZE, cursor } },
+        }),
+      ),
   });
 
 /**

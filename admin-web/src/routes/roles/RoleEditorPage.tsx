@@ -20,7 +20,7 @@ import { Form } from '../../app/Form';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError, isProblem } from '../../api/problem';
 import type { Role } from '../../api/types';
 import { plural } from '../../app/format';
@@ -44,7 +44,12 @@ export function RoleEditorPage() {
   const catalogue = useQuery(permissionCatalogueQuery);
   const role = useQuery({
     queryKey: ['role', context.workspace.id, roleId],
-    queryFn: () => api.get<Role>(`/workspaces/${context.workspace.id}/roles/${roleId}`),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/roles/{roleId}', {
+          params: { path: { workspaceId: context.workspace.id, roleId } },
+        }),
+      ),
     enabled: !isNew,
   });
   useDocumentTitle(isNew ? 'New role' : `${role.data?.name ?? 'Role'} · Roles`);
@@ -124,8 +129,18 @@ function RoleEditor({
     () => {
       const body = { name: name.trim(), description: description.trim(), permissions: [...granted] };
       return role
-        ? api.patch<Role>(`/workspaces/${workspace.id}/roles/${role.id}`, body)
-        : api.post<Role>(`/workspaces/${workspace.id}/roles`, body);
+        ? unwrap(
+            api.PATCH('/api/workspaces/{workspaceId}/roles/{roleId}', {
+              params: { path: { workspaceId: workspace.id, roleId: role.id } },
+              body: body,
+            }),
+          )
+        : unwrap(
+            api.POST('/api/workspaces/{workspaceId}/roles', {
+              params: { path: { workspaceId: workspace.id } },
+              body: body,
+            }),
+          );
     },
     async (saved) => {
       await refresh();
@@ -137,9 +152,14 @@ function RoleEditor({
 
   const remove = async () => {
     if (!role) return;
-    await api.delete(`/workspaces/${workspace.id}/roles/${role.id}`, {
-      query: role.memberCount > 0 ? { replacement } : {},
-    });
+    await unwrap(
+      api.DELETE('/api/workspaces/{workspaceId}/roles/{roleId}', {
+        params: {
+          path: { workspaceId: workspace.id, roleId: role.id },
+          query: role.memberCount > 0 ? { replacement } : {},
+        },
+      }),
+    );
     await refresh();
     toast({ tone: 'success', title: `Role ${role.name} deleted` });
     navigate(rolesPath, { replace: true });

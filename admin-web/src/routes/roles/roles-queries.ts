@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { Page, Role } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { permissionCatalogueQuery, type WorkspaceContext } from '../workspace/workspace-queries';
 
 export const rolesQuery = (workspaceId: string) =>
   queryOptions({
     queryKey: ['roles', workspaceId],
-    queryFn: () => api.get<Page<Role>>(`/workspaces/${workspaceId}/roles`),
+    queryFn: () =>
+      unwrap(api.GET('/api/workspaces/{workspaceId}/roles', { params: { path: { workspaceId } } })),
   });
 
 export interface RoleChoice {

@@ -15,9 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Form } from '../../app/Form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
-import type { Member, Page, Workspace } from '../../api/types';
+import type { Workspace } from '../../api/types';
 import { queryClient } from '../../app/query-client';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -45,10 +45,15 @@ function GeneralSettings({ workspace }: { workspace: Workspace }) {
   const [slug, setSlug] = useState(workspace.slug);
   const form = useFormSubmit(
     () =>
-      api.patch<Workspace>(`/workspaces/${workspace.id}`, {
-        ...(name.trim() !== workspace.name && { name: name.trim() }),
-        ...(slug !== workspace.slug && { slug }),
-      }),
+      unwrap(
+        api.PATCH('/api/workspaces/{workspaceId}', {
+          params: { path: { workspaceId: workspace.id } },
+          body: {
+            ...(name.trim() !== workspace.name && { name: name.trim() }),
+            ...(slug !== workspace.slug && { slug }),
+          },
+        }),
+      ),
     async (updated) => {
       queryClient.setQueryData(['workspace', updated.slug], updated);
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
@@ -102,7 +107,12 @@ function TransferOwnership({ workspace }: { workspace: Workspace }) {
   const [error, setError] = useState<string | null>(null);
   const members = useQuery({
     queryKey: ['members', workspace.id, { limit: 100 }],
-    queryFn: () => api.get<Page<Member>>(`/workspaces/${workspace.id}/members`, { query: { limit: 100 } }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/members', {
+          params: { path: { workspaceId: workspace.id }, query: { limit: 100 } },
+        }),
+      ),
   });
   const candidates = (members.data?.items ?? []).filter((member) => member.userId !== session.user.id);
   const chosen = candidates.find((member) => member.userId === userId);
@@ -110,7 +120,12 @@ function TransferOwnership({ workspace }: { workspace: Workspace }) {
   const transfer = async () => {
     setError(null);
     try {
-      await api.post(`/workspaces/${workspace.id}/transfer-ownership`, { userId });
+      await unwrap(
+        api.POST('/api/workspaces/{workspaceId}/transfer-ownership', {
+          params: { path: { workspaceId: workspace.id } },
+          body: { userId },
+        }),
+      );
     } catch (failure) {
       setError(describeError(failure));
       return;
@@ -163,7 +178,12 @@ function DeleteWorkspace({ workspace }: { workspace: Workspace }) {
   const remove = async () => {
     setError(null);
     try {
-      await api.delete(`/workspaces/${workspace.id}`, { body: { confirmSlug: workspace.slug } });
+      await unwrap(
+        api.DELETE('/api/workspaces/{workspaceId}', {
+          params: { path: { workspaceId: workspace.id } },
+          body: { confirmSlug: workspace.slug },
+        }),
+      );
     } catch (failure) {
       setError(describeError(failure));
       return;

@@ -2,8 +2,7 @@ import { Alert, Button, Dialog, DialogClose, FormField, TextField, useToast } fr
 import { Form } from '../../app/Form';
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
-import type { Workspace } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { queryClient } from '../../app/query-client';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { sessionQuery } from '../../session/session';
@@ -25,7 +24,7 @@ export function CreateWorkspaceDialog({
   const effectiveSlug = slugEdited ? slug : slugFrom(name);
 
   const form = useFormSubmit(
-    () => api.post<Workspace>('/workspaces', { name: name.trim(), slug: effectiveSlug }),
+    () => unwrap(api.POST('/api/workspaces', { body: { name: name.trim(), slug: effectiveSlug } })),
     async (workspace) => {
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
       onOpenChange(false);

@@ -1,8 +1,7 @@
 import { Badge, Card, DescriptionList, EmptyState, PageHeader, Stack } from '@bastion/design-system';
 import { useQuery } from '@tanstack/react-query';
 import { ScrollText } from 'lucide-react';
-import { api } from '../../api/client';
-import type { AuditEvent, Invitation, Member, Page } from '../../api/types';
+import { api, unwrap } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { LinkButton } from '../../app/link-button';
 import { CardSkeleton, ErrorState } from '../../app/page-states';
@@ -19,17 +18,28 @@ export function OverviewPage() {
 
   const members = useQuery({
     queryKey: ['members', id, { limit: MEMBER_SAMPLE }],
-    queryFn: () => api.get<Page<Member>>(`/workspaces/${id}/members`, { query: { limit: MEMBER_SAMPLE } }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/members', {
+          params: { path: { workspaceId: id }, query: { limit: MEMBER_SAMPLE } },
+        }),
+      ),
     enabled: can('members:read'),
   });
   const invitations = useQuery({
     queryKey: ['invitations', id],
-    queryFn: () => api.get<Page<Invitation>>(`/workspaces/${id}/invitations`),
+    queryFn: () =>
+      unwrap(api.GET('/api/workspaces/{workspaceId}/invitations', { params: { path: { workspaceId: id } } })),
     enabled: can('members:invite'),
   });
   const audit = useQuery({
     queryKey: ['audit', id, { limit: 5 }],
-    queryFn: () => api.get<Page<AuditEvent>>(`/workspaces/${id}/audit-events`, { query: { limit: 5 } }),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/workspaces/{workspaceId}/audit-events', {
+          params: { path: { workspaceId: id }, query: { limit: 5 } },
+        }),
+      ),
     enabled: can('audit:read'),
   });
 

@@ -1,8 +1,8 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { data, useParams, type LoaderFunctionArgs } from 'react-router';
-import { api } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { isProblem } from '../../api/problem';
-import type { MyAccess, PermissionCatalogue, Workspace } from '../../api/types';
+import type { MyAccess, Workspace } from '../../api/types';
 import { rememberWorkspace } from '../../app/last-workspace';
 import type { PermissionKey } from '../../app/navigation';
 import { queryClient } from '../../app/query-client';
@@ -11,19 +11,19 @@ import { sessionQuery } from '../../session/session';
 export const workspaceQuery = (slug: string) =>
   queryOptions({
     queryKey: ['workspace', slug],
-    queryFn: () => api.get<Workspace>(`/workspaces/by-slug/${encodeURIComponent(slug)}`),
+    queryFn: () => unwrap(api.GET('/api/workspaces/by-slug/{slug}', { params: { path: { slug } } })),
   });
 
 /** My role and permissions in a workspace; menus and route guards read it. */
 export const accessQuery = (workspaceId: string) =>
   queryOptions({
     queryKey: ['access', workspaceId],
-    queryFn: () => api.get<MyAccess>(`/workspaces/${workspaceId}/me`),
+    queryFn: () => unwrap(api.GET('/api/workspaces/{workspaceId}/me', { params: { path: { workspaceId } } })),
   });
 
 export const permissionCatalogueQuery = queryOptions({
   queryKey: ['permission-catalogue'],
-  queryFn: () => api.get<PermissionCatalogue>('/permissions'),
+  queryFn: () => unwrap(api.GET('/api/permissions')),
   staleTime: Infinity,
 });
 
