@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profileClockMicros, summariseCpuProfile } from './support/cpu-profile.mjs';
+import { perRequestCost, profileClockMicros, summariseCpuProfile } from './support/cpu-profile.mjs';
 import { runLoad } from './support/load.mjs';
 import {
   createScratchDatabase,
@@ -268,16 +268,43 @@ async function bootServer(databaseUrl, token, nodeArgs = []) {
   }
 }
 
+/**
+ * The server and then the baseline rerun alone under a missed scenario with `node --cpu-prof`, so the
+ * report can say how much CPU each spends per request and on what.
+ */
 async function profileScenario(kind, label, path, connections, databaseUrl, token) {
-  const dir = await mkdtemp(join(tmpdir(), 'bastion-cpu-prof-'));
-  log(`profiling the server under ${label} (${connections} connections, ${DURATION} s) into ${dir}`);
-  const server = await bootServer(databaseUrl, token, ['--cpu-prof', '--cpu-prof-dir', dir]);
-  const cookie = kind === 'members' ? await signIn(server.base, 'owner@example.com') : undefined;
-  await runLoad({ ...loadOptions(kind, server.base, path, cookie), connections, seconds: WARM_UP });
-  const fromMicros = profileClockMicros();
-  await runLoad({ ...loadOptions(kind, server.base, path, cookie), connections, seconds: DURATION });
-  await stop(server.child);
-  return summariseProfileIn(dir, `${label} at ${connections} connections`, fromMicros);
+  const title = `${label} at ${connections} connections`;
+  const profiled = {};
+  for (const name of ['server', 'baseline']) {
+    const dir = await mkdtemp(join(tmpdir(), `bastion-cpu-prof-${name}-`));
+    log(`profiling the ${name} under ${label} (${connections} connections, ${DURATION} s) into ${dir}`);
+    const target =
+      name === 'server'
+        ? await bootServer(databaseUrl, token, ['--cpu-prof', '--cpu-prof-dir', dir])
+        : await bootBaseline(databaseUrl, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    const cookie = kind === 'members' ? await signIn(target.base, 'owner@example.com') : undefined;
+    await runLoad({ ...loadOptions(kind, target.base, path, cookie), connections, seconds: WARM_UP });
+    const fromMicros = profileClockMicros();
+    const load = await runLoad({
+      ...loadOptions(kind, target.base, path, cookie),
+      connections,
+      seconds: DURATION,
+    });
+    await stop(target.child);
+    profiled[name] = { ...(await summariseProfileIn(dir, title, fromMicros)), requests: load.requests };
+  }
+  if (profiled.server.error || profiled.baseline.error) return profiled.server;
+  return { ...profiled.server, perRequest: perRequestCost(profiled.server, profiled.baseline) };
+}
+
+async function bootBaseline(databaseUrl, nodeArgs = []) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const startedAt = performance.now();
+  const child = startBaseline({ port, databaseUrl, nodeArgs });
+  cleanups.push(() => stop(child));
+  await waitFor200(base, '/health', startedAt, child);
+  return { name: 'baseline', child, base };
 }
 
 async function summariseProfileIn(dir, title, fromMicros = 0) {

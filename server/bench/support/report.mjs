@@ -73,6 +73,21 @@ function profileSection(profile) {
       profile.byFunction.map((p) => [`\`${p.name}\``, p.percentOfBusy]),
     ),
     '',
+    ...perRequestSection(profile.perRequest),
+  ];
+}
+
+/** CPU per request, server beside baseline, largest difference first: where the ratio goes. */
+function perRequestSection(perRequest) {
+  if (!perRequest) return [];
+  return [
+    `CPU per request under the same load: server ${perRequest.serverMicrosPerRequest} µs, baseline ${perRequest.baselineMicrosPerRequest} µs (both profiled alone, self time, idle excluded). By package, largest extra cost first:`,
+    '',
+    table(
+      ['package', 'server µs / request', 'baseline µs / request', 'difference µs'],
+      perRequest.rows.map((row) => [row.owner, row.serverMicros, row.baselineMicros, row.differenceMicros]),
+    ),
+    '',
   ];
 }
 
@@ -182,7 +197,7 @@ export async function renderBenchReport(report, targets) {
     lines.push(
       '## Profiles of missed targets',
       '',
-      'The server rerun alone under the missed scenario with `node --cpu-prof`; self time by package and by function.',
+      'The server rerun alone under the missed scenario with `node --cpu-prof`; self time by package and by function, then the same load on the baseline, profiled the same way, for the CPU each spends per request.',
       '',
       ...report.profiles.flatMap(profileSection),
     );
