@@ -1,5 +1,10 @@
-/** SQLSTATE classes and socket errors meaning "the database is not there right now", as opposed to a bad query. */
+/**
+ * SQLSTATE classes and socket errors meaning "the database cannot serve this right now", as opposed to a
+ * bad query: connection failures, shutdown, too many connections, and a statement cancelled by
+ * DATABASE_STATEMENT_TIMEOUT_MS (an overloaded database; worth a retry, not a 500 with a stack trace).
+ */
 const UNAVAILABLE_SQLSTATES = new Set([
+  '57014',
   '57P01',
   '57P02',
   '57P03',
