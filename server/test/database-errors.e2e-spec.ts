@@ -35,6 +35,24 @@ describe('Database errors as problems', () => {
     });
   });
 
+  it('answers 503 when a transaction goes on after its connection died, not a 500', async () => {
+    const error = await dataSource
+      .transaction(async (manager) => {
+        const [{ pid }] = (await manager.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+        // Ended from another connection, as a failover or a restart would; the pool sees the socket close.
+        await dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await manager.query('SELECT 1');
+      })
+      .catch((e: unknown) => e);
+
+    // TypeORM names it after whichever layer noticed: the entity manager's provider or the runner.
+    expect(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']).toContain(
+      (error as Error).name,
+    );
+    expect(mapToProblem(error)).toMatchObject({ status: 503, unexpected: false });
+  });
+
   it('still answers a bad statement with an unexpected 500', async () => {
     const error = await dataSource.query('SELECT * FROM no_such_table').catch((e: unknown) => e);
 

@@ -23,6 +23,12 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
+// TypeORM's answer to a query on a transaction whose connection has already died (it releases the query
+// runner on the connection's error event, so the next statement fails with this instead of a socket error).
+const UNAVAILABLE_ERROR_NAMES = new Set([
+  'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+]);
 const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
@@ -45,7 +51,14 @@ export class DatabaseNotReadyError extends Error {
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof DatabaseNotReadyError) return true;
   if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  const candidate = error as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
+  if (typeof candidate.name === 'string' && UNAVAILABLE_ERROR_NAMES.has(candidate.name)) return true;
   if (typeof candidate.code === 'string') {
     if (UNAVAILABLE_SQLSTATES.has(candidate.code) || UNAVAILABLE_SOCKET_CODES.has(candidate.code))
       return true;
