@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { MIGRATIONS } from '@bastion/migrations';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigValidationError, Configuration, DEFAULT_SEED_PASSWORD, loadConfig } from './core/config';
 import { renderEnvExample, renderEnvReference } from './core/config/env-reference';
@@ -14,6 +15,8 @@ import {
 } from './core/db';
 import { createLogger } from './core/logging';
 import { REPO_ROOT } from './core/paths';
+import { AuditService } from './audit';
+import { ensurePlatformAdmin } from './auth';
 import { seedIfEmpty } from './database-setup';
 import { renderOpenApi } from './openapi/render-openapi';
 import { renderPermissionMatrix } from './permissions';
@@ -29,6 +32,9 @@ const USAGE = `Usage: node server/dist/cli.js <command>
   migrate    apply pending migrations (safe to run from several places at once)
   rollback   revert the last applied migration
   seed       insert the demo data into an empty database
+  create-admin --email <address> [--name <display name>] [--promote]
+             create a platform admin (password read from standard input), or with --promote
+             make an existing account one
   env-docs   regenerate .env.example and docs/02-environments/env-reference.md
   openapi    regenerate server/openapi.json from the routes
   generate   regenerate every generated file (env reference, .env.example, permission matrix, openapi.json)`;
@@ -57,6 +63,64 @@ async function withDataSource(
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
   }
+}
+
+/** Everything on standard input, without the final line break; '' when it is a terminal. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.replace(/\r?\n$/, '');
+}
+
+async function createAdmin(config: Configuration, logger: ReturnType<typeof createLogger>): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: { email: { type: 'string' }, name: { type: 'string' }, promote: { type: 'boolean' } },
+    strict: true,
+  });
+  if (!values.email) {
+    process.stderr.write(`create-admin needs --email <address>.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const password = values.promote ? undefined : await readStdin();
+  let code = 1;
+  await withDataSource(config, async (dataSource) => {
+    const outcome = await ensurePlatformAdmin(dataSource, new AuditService(dataSource, logger), {
+      email: values.email!,
+      displayName: values.name,
+      password,
+      promote: values.promote === true,
+      passwordMinLength: config.auth.passwordMinLength,
+    });
+    switch (outcome.kind) {
+      case 'created':
+        process.stdout.write(`Created platform admin ${values.email!.trim().toLowerCase()}.\n`);
+        code = 0;
+        return;
+      case 'promoted':
+        process.stdout.write(`${values.email!.trim().toLowerCase()} is now a platform admin.\n`);
+        code = 0;
+        return;
+      case 'already-admin':
+        process.stdout.write(`${values.email!.trim().toLowerCase()} is already a platform admin.\n`);
+        code = 0;
+        return;
+      case 'exists':
+        process.stderr.write(
+          'An account with this email exists. Pass --promote to make it a platform admin (its password is kept).\n',
+        );
+        return;
+      case 'invalid':
+        process.stderr.write(
+          `Not created:\n${outcome.errors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}\n` +
+            (password === ''
+              ? 'Pass the password on standard input, for example from a secrets file.\n'
+              : ''),
+        );
+    }
+  });
+  return code;
 }
 
 async function run(command: string | undefined): Promise<number> {
@@ -101,6 +165,8 @@ async function run(command: string | undefined): Promise<number> {
         if (!seeded) logger.info('database already has users; seed skipped');
       });
       return 0;
+    case 'create-admin':
+      return createAdmin(config, logger);
     default:
       process.stderr.write(`${USAGE}\n`);
       return command === undefined || command === 'help' ? 0 : 2;

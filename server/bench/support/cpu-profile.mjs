@@ -59,7 +59,41 @@ export function summariseCpuProfile(path, { fromMicros = 0, top = 12 } = {}) {
       .map(([name, us]) => ({ name, percentOfBusy: Math.round((us / busy) * 1000) / 10 }));
   return {
     busyPercent: Math.round((busy / total) * 1000) / 10,
+    busyMicros: busy,
+    ownerMicros: Object.fromEntries(byOwner),
     byPackage: ranked(byOwner),
     byFunction: ranked(byFunction),
+  };
+}
+
+/**
+ * CPU time per request by owner for the server and the baseline profiled under the same load: what the
+ * server spends beyond the baseline, and on what. Owners under 1% of the server's cost on both sides
+ * are folded into "other".
+ */
+export function perRequestCost(server, baseline) {
+  const minMicros = Math.max(0.5, (server.busyMicros / server.requests) * 0.01);
+  const per = (summary, owner) => (summary.ownerMicros[owner] ?? 0) / summary.requests;
+  const owners = new Set([...Object.keys(server.ownerMicros), ...Object.keys(baseline.ownerMicros)]);
+  const rows = [];
+  let other = { server: 0, baseline: 0 };
+  for (const owner of owners) {
+    const row = { owner, server: per(server, owner), baseline: per(baseline, owner) };
+    if (row.server < minMicros && row.baseline < minMicros) {
+      other = { server: other.server + row.server, baseline: other.baseline + row.baseline };
+    } else rows.push(row);
+  }
+  rows.sort((a, b) => b.server - b.baseline - (a.server - a.baseline));
+  rows.push({ owner: 'other', ...other });
+  const round1 = (value) => Math.round(value * 10) / 10;
+  return {
+    serverMicrosPerRequest: round1(server.busyMicros / server.requests),
+    baselineMicrosPerRequest: round1(baseline.busyMicros / baseline.requests),
+    rows: rows.map((row) => ({
+      owner: row.owner,
+      serverMicros: round1(row.server),
+      baselineMicros: round1(row.baseline),
+      differenceMicros: round1(row.server - row.baseline),
+    })),
   };
 }

@@ -23,6 +23,7 @@ function assertLoopback(url) {
  * @param {string} [options.body]
  * @param {number} [options.overallRate] requests per second across all connections
  * @param {boolean} [options.keepLatencies] record every response time (off for long runs)
+ * @param {AbortSignal} [options.signal] ends the run early
  */
 export async function runLoad({
   url,
@@ -33,6 +34,7 @@ export async function runLoad({
   body,
   overallRate,
   keepLatencies = true,
+  signal,
 }) {
   assertLoopback(url);
   let latencies = new Float64Array(65_536);
@@ -48,6 +50,8 @@ export async function runLoad({
     overallRate,
     timeout: 10,
   });
+  if (signal?.aborted) instance.stop();
+  else signal?.addEventListener('abort', () => instance.stop(), { once: true });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     byStatus[statusCode] = (byStatus[statusCode] ?? 0) + 1;
     if (!keepLatencies) return;

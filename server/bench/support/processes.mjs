@@ -134,14 +134,14 @@ export function startServer({ port, databaseUrl, metricsToken, nodeArgs = [], ex
   return start([...nodeArgs, SERVER_MAIN], env, 'server');
 }
 
-export function startBaseline({ port, databaseUrl }) {
+export function startBaseline({ port, databaseUrl, nodeArgs = [] }) {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT: String(port),
     DATABASE_URL: databaseUrl,
   };
-  return start([join(SERVER_DIR, 'bench', 'baseline', 'server.mjs')], env, 'baseline');
+  return start([...nodeArgs, join(SERVER_DIR, 'bench', 'baseline', 'server.mjs')], env, 'baseline');
 }
 
 /** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */

@@ -73,6 +73,21 @@ function profileSection(profile) {
       profile.byFunction.map((p) => [`\`${p.name}\``, p.percentOfBusy]),
     ),
     '',
+    ...perRequestSection(profile.perRequest),
+  ];
+}
+
+/** CPU per request, server beside baseline, largest difference first: where the ratio goes. */
+function perRequestSection(perRequest) {
+  if (!perRequest) return [];
+  return [
+    `CPU per request under the same load: server ${perRequest.serverMicrosPerRequest} µs, baseline ${perRequest.baselineMicrosPerRequest} µs (both profiled alone, self time, idle excluded). By package, largest extra cost first:`,
+    '',
+    table(
+      ['package', 'server µs / request', 'baseline µs / request', 'difference µs'],
+      perRequest.rows.map((row) => [row.owner, row.serverMicros, row.baselineMicros, row.differenceMicros]),
+    ),
+    '',
   ];
 }
 
@@ -160,7 +175,7 @@ export async function renderBenchReport(report, targets) {
     '',
     '## Memory over a long run',
     '',
-    `After every scenario above (the warm-up), the server took ${longRun.seconds} s of \`/health\` at 40 connections plus the members list at 10 (when available): ${longRun.requestsInLongRun} requests in the long run, ${longRun.requestsServedInProcessLifetime ?? 'an unknown number of'} requests over the process’s life (counted by its own \`/metrics\`). The target speaks of a million requests; this bounded run reached the count above, stated as measured.`,
+    `After every scenario above (the warm-up), the server took \`/health\` at 40 connections plus the members list at 10 (when available) until it had served ${longRun.targetRequests ?? 1_000_000} requests in its life or ${longRun.capSeconds ?? longRun.seconds} s had passed: ${longRun.seconds} s, ${longRun.requestsInLongRun} requests in the long run, ${longRun.requestsServedInProcessLifetime ?? 'an unknown number of'} over the process’s life (counted by its own \`/metrics\`).${(longRun.requestsServedInProcessLifetime ?? 0) < (longRun.targetRequests ?? 1_000_000) ? ' The time cap ended the run before the count was reached; the ratio is stated for the count reached.' : ''}`,
     '',
     table(
       ['RSS after warm-up', 'RSS after long run', 'max RSS', 'ratio', 'second-half trend'],
@@ -182,7 +197,7 @@ export async function renderBenchReport(report, targets) {
     lines.push(
       '## Profiles of missed targets',
       '',
-      'The server rerun alone under the missed scenario with `node --cpu-prof`; self time by package and by function.',
+      'The server rerun alone under the missed scenario with `node --cpu-prof`; self time by package and by function, then the same load on the baseline, profiled the same way, for the CPU each spends per request.',
       '',
       ...report.profiles.flatMap(profileSection),
     );
@@ -190,7 +205,7 @@ export async function renderBenchReport(report, targets) {
   lines.push(
     '## Reproduce',
     '',
-    '`npm run bench` (about 4 minutes here). `BENCH_DURATION_SECONDS` and `BENCH_LONG_RUN_SECONDS` lengthen the runs (for instance `BENCH_LONG_RUN_SECONDS=600` for a run closer to a million requests); `DATABASE_URL` points it at another PostgreSQL server, on which it creates and drops a scratch database. Raw numbers: [`benchmarks.json`](benchmarks.json).',
+    '`npm run bench` (about 6 minutes here). `BENCH_DURATION_SECONDS` lengthens the measured runs; `BENCH_LONG_RUN_REQUESTS` and `BENCH_LONG_RUN_SECONDS` set the long run’s request count and time cap (default a million requests, at most 240 s); `DATABASE_URL` points it at another PostgreSQL server, on which it creates and drops a scratch database. Raw numbers: [`benchmarks.json`](benchmarks.json).',
     '',
   );
   return formatMarkdown(lines.join('\n'), join(REPO_ROOT, 'docs/03-hosting/benchmarks.md'));

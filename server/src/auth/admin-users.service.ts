@@ -53,7 +53,7 @@ export class AdminUsersService {
 
   async list(query: { search?: string; limit?: number; cursor?: string }): Promise<Page<AdminUserView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor, ['email', 'id'] as const) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { email: 'text', id: 'uuid' }) : null;
     const rows: AdminUserRow[] = await this.dataSource.query(
       `${SELECT_USER}
        WHERE ($1::text IS NULL OR u.email ILIKE $1 OR u.display_name ILIKE $1)

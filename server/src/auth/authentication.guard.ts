@@ -1,8 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IS_PUBLIC } from '../core/http';
+import { IS_PUBLIC, routeMetadata } from '../core/http';
 import { AUTHENTICATE_IF_PRESENT } from './access.decorators';
 import { AuthError, authProblem } from './auth.errors';
 import { SameOriginPolicy } from './same-origin';
@@ -25,19 +24,16 @@ export class AuthenticationGuard implements CanActivate {
   private readonly bearerGuard = new BearerAuthGuard();
 
   constructor(
-    private readonly reflector: Reflector,
     private readonly cookie: SessionCookie,
     private readonly sameOrigin: SameOriginPolicy,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const hasBearer = /^bearer\s/i.test(request.headers.authorization ?? '');
     const hasCookie = this.cookie.read(request) !== undefined;
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
-      if (!hasCookie || !this.reflector.getAllAndOverride<boolean>(AUTHENTICATE_IF_PRESENT, targets))
-        return true;
+    if (routeMetadata<boolean>(context, IS_PUBLIC)) {
+      if (!hasCookie || !routeMetadata<boolean>(context, AUTHENTICATE_IF_PRESENT)) return true;
       const identified = await Promise.resolve(
         this.sessionGuard.canActivate(context) as Promise<boolean>,
       ).then(

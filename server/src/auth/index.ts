@@ -19,3 +19,5 @@ export type { AccessDeclaration } from './access.decorators';
 export { CurrentPrincipal, CurrentUser } from './current-principal.decorator';
 export { AuthError, authProblem } from './auth.errors';
 export type { Principal, UserPrincipal, TokenPrincipal } from './principal';
+export { ensurePlatformAdmin } from './platform-admin';
+export type { PlatformAdminOutcome, PlatformAdminRequest } from './platform-admin';

@@ -12,13 +12,64 @@ export function encodeCursor(key: Record<string, string>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string, fields: readonly K[]): Record<K, string> {
+/** What a cursor field must hold before it reaches SQL, where a value that does not cast is a 500. */
+export type CursorField = 'text' | 'uuid' | 'timestamp';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// PostgreSQL's text form of a timestamptz (DateStyle ISO), as `created_at::text` writes it.
+const PG_TIMESTAMPTZ =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(?::(\d{2}))?$/;
+const MAX_TEXT_LENGTH = 1024;
+
+function isTimestamp(value: string): boolean {
+  const match = PG_TIMESTAMPTZ.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const offsetHours = Number(match[8]);
+  const offsetMinutes = Number(match[9] ?? 0);
+  // Round-trips only when every field is in range (no 30 February, no hour 25).
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return (
+    year >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second &&
+    offsetHours <= 15 &&
+    offsetMinutes < 60
+  );
+}
+
+function fits(kind: CursorField, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  switch (kind) {
+    case 'uuid':
+      return UUID.test(value);
+    case 'timestamp':
+      return isTimestamp(value);
+    case 'text':
+      return value.length <= MAX_TEXT_LENGTH && !value.includes('\u0000');
+  }
+}
+
+/**
+ * The key a cursor carries, each field checked against what its SQL expects, so a forged or damaged
+ * cursor is the client's 400 rather than a failed cast.
+ */
+export function decodeCursor<K extends string>(
+  cursor: string,
+  fields: Record<K, CursorField>,
+): Record<K, string> {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       typeof parsed === 'object' &&
       parsed !== null &&
-      fields.every((f) => typeof (parsed as Record<string, unknown>)[f] === 'string')
+      (Object.entries(fields) as [K, CursorField][]).every(([field, kind]) =>
+        fits(kind, (parsed as Record<string, unknown>)[field]),
+      )
     ) {
       return parsed as Record<K, string>;
     }

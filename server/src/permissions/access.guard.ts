@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { ACCESS, AccessDeclaration, AuthError, authProblem, Principal } from '../auth';
 import { AuditService } from '../audit';
 import { ProblemException } from '../core/errors';
-import { IS_PUBLIC, requestContextOf } from '../core/http';
+import { IS_PUBLIC, requestContextOf, routeMetadata } from '../core/http';
 import { APP_LOGGER } from '../core/logging';
 import { MembershipResolver } from './membership-resolver';
 import type { PermissionKey } from './permission-catalogue';
@@ -25,20 +24,15 @@ export function workspaceNotFound(): ProblemException {
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
     private readonly memberships: MembershipResolver,
     private readonly audit: AuditService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS, targets);
-    const permission = this.reflector.getAllAndOverride<PermissionKey | undefined>(
-      REQUIRED_PERMISSION,
-      targets,
-    );
+    if (routeMetadata<boolean>(context, IS_PUBLIC)) return true;
+    const declaration = routeMetadata<AccessDeclaration>(context, ACCESS);
+    const permission = routeMetadata<PermissionKey>(context, REQUIRED_PERMISSION);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = request.user;
     if (!principal) throw authProblem(AuthError.NotAuthenticated);

@@ -47,7 +47,7 @@ export class AuditLogService {
 
   async list(workspaceId: string, filter: AuditFilter): Promise<Page<AuditEventView>> {
     const limit = filter.limit ?? DEFAULT_PAGE_SIZE;
-    const before = filter.cursor ? decodeCursor(filter.cursor, ['at', 'id'] as const) : null;
+    const before = filter.cursor ? decodeCursor(filter.cursor, { at: 'timestamp', id: 'uuid' }) : null;
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT e.id, e.action, e.actor_id, e.actor_kind, e.target_type, e.target_id, e.ip, e.user_agent, e.request_id,
               e.metadata, e.created_at, e.created_at::text AS created_at_exact, u.email AS actor_email, u.display_name AS actor_name

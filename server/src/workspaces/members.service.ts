@@ -52,7 +52,7 @@ export class MembersService {
     query: { search?: string; limit?: number; cursor?: string },
   ): Promise<Page<MemberView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor, ['email', 'id'] as const) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { email: 'text', id: 'uuid' }) : null;
     const rows: MemberRow[] = await this.dataSource.query(
       `SELECT ${MEMBER_COLUMNS}
        FROM memberships m JOIN users u ON u.id = m.user_id JOIN roles r ON r.id = m.role_id

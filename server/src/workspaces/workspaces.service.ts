@@ -240,7 +240,7 @@ export class WorkspacesService {
     cursor?: string;
   }): Promise<Page<AdminWorkspaceView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor, ['slug'] as const) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { slug: 'text' }) : null;
     const rows = await this.dataSource.query(
       `SELECT w.id, w.slug, w.name, w.created_at,
          (SELECT count(*)::int FROM memberships m WHERE m.workspace_id = w.id) AS member_count,

@@ -119,7 +119,7 @@ export function mapToProblem(error: unknown): MappedProblem {
       status: 503,
       type: problemType('database-unavailable'),
       title: 'Service unavailable',
-      detail: 'The database is unreachable right now. Retry shortly.',
+      detail: 'The database is unreachable or overloaded right now. Retry shortly.',
       headers: { 'retry-after': '5' },
       unexpected: false,
     };

@@ -8,3 +8,4 @@ export { requestContextOf } from './request-context';
 export type { RequestContext } from './request-context';
 export type { StaticSites } from './static-sites';
 export { RespondsWith, RESPONDS_WITH } from './responds.decorator';
+export { routeMetadata } from './route-metadata';

@@ -2,7 +2,9 @@ import { ExecutionContext, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import { RateLimitConfig } from '../config';
+import { APP_LOGGER } from '../logging';
 import { REDIS_CLIENT } from '../redis/redis.module';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
@@ -26,11 +28,11 @@ function emailOf(request: { body?: unknown }): string {
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
-      inject: [RateLimitConfig, REDIS_CLIENT],
-      useFactory: (config: RateLimitConfig, redis: Redis | null) => ({
+      inject: [RateLimitConfig, REDIS_CLIENT, APP_LOGGER],
+      useFactory: (config: RateLimitConfig, redis: Redis | null, logger: Logger) => ({
         setHeaders: false,
         skipIf: () => !config.enabled,
-        storage: redis ? new RedisThrottlerStorage(redis) : new ThrottlerStorageService(),
+        storage: redis ? new RedisThrottlerStorage(redis, logger) : new ThrottlerStorageService(),
         throttlers: [
           { name: 'default', ttl: MINUTE_MS, limit: config.perMinute },
           {
