@@ -93,9 +93,11 @@ function perRequestSection(perRequest) {
 
 /** Other work on the machine during the run (builds, test suites) skews every figure; say so. */
 function contention(machine) {
-  const busiest = Math.max(machine.loadAverageAtStart[0], machine.loadAverageAtEnd[0]);
-  const loads = `load average ${machine.loadAverageAtStart.join(' / ')} at the start, ${machine.loadAverageAtEnd.join(' / ')} at the end (1 / 5 / 15 min)`;
-  if (busiest <= machine.cores * 0.75) return [`Machine ${loads}.`, ''];
+  // The load at the end is mostly this run's own (load generator, servers, PostgreSQL); only the
+  // one-minute load at the start says whether other work shared the machine.
+  const before = machine.loadAverageAtStart[0];
+  const loads = `load average ${machine.loadAverageAtStart.join(' / ')} at the start, ${machine.loadAverageAtEnd.join(' / ')} at the end, this run's own load included (1 / 5 / 15 min)`;
+  if (before <= machine.cores * 0.75) return [`Machine ${loads}.`, ''];
   return [
     `**The machine was busy with other work during this run** (${loads}, on ${machine.cores} cores): absolute figures are low and ratios noisy. Rerun on a quiet machine before drawing conclusions.`,
     '',
