@@ -37,6 +37,16 @@ export async function ensurePlatformAdmin(
     return { kind: 'invalid', errors: [{ field: 'email', message: 'email must be an email address' }] };
   }
   return dataSource.transaction(async (manager) => {
+    const audited = (action: string, userId: string) =>
+      audit.record(
+        {
+          action,
+          actor: { id: null, kind: 'system' },
+          target: { type: 'user', id: userId },
+          metadata: { via: 'cli' },
+        },
+        manager,
+      );
     const [existing] = (await manager.query(
       `SELECT id, is_platform_admin FROM users WHERE email = $1 FOR UPDATE`,
       [email],
@@ -47,15 +57,7 @@ export async function ensurePlatformAdmin(
       await manager.query(`UPDATE users SET is_platform_admin = true, updated_at = now() WHERE id = $1`, [
         existing.id,
       ]);
-      await audit.record(
-        {
-          action: 'admin.platform_admin_granted',
-          actor: { id: null, kind: 'system' },
-          target: { type: 'user', id: existing.id },
-          metadata: { via: 'cli' },
-        },
-        manager,
-      );
+      await audited('admin.platform_admin_granted', existing.id);
       return { kind: 'promoted', userId: existing.id };
     }
 
@@ -81,15 +83,7 @@ export async function ensurePlatformAdmin(
       `INSERT INTO users (email, display_name, password_hash, is_platform_admin) VALUES ($1, $2, $3, true) RETURNING id`,
       [email, displayName, await hashPassword(request.password!)],
     )) as { id: string }[];
-    await audit.record(
-      {
-        action: 'admin.platform_admin_created',
-        actor: { id: null, kind: 'system' },
-        target: { type: 'user', id: created.id },
-        metadata: { via: 'cli' },
-      },
-      manager,
-    );
+    await audited('admin.platform_admin_created', created.id);
     return { kind: 'created', userId: created.id };
   });
 }
