@@ -4,22 +4,21 @@ import {
   Button,
   ConfirmDialog,
   EmptyState,
-  FormField,
   Inline,
   PageHeader,
   Stack,
-  TextField,
   useToast,
   type TableColumn,
 } from '@bastion/design-system';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Search, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
 import type { AdminUser } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { queryClient } from '../../app/query-client';
+import { ListSearchField } from '../../app/ListSearchField';
 import { QueryTable } from '../../app/QueryTable';
 import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
@@ -121,18 +120,7 @@ export function AdminUsersPage() {
           {actionError}
         </Alert>
       )}
-      <FormField label="Search users">
-        <TextField
-          type="search"
-          leadingIcon={<Search />}
-          placeholder="Name or email"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            pages.reset();
-          }}
-        />
-      </FormField>
+      <ListSearchField label="Search users" value={search} onChange={setSearch} pages={pages} />
       <QueryTable
         query={users}
         errorTitle="Users could not be loaded"

@@ -1,17 +1,11 @@
-import {
-  EmptyState,
-  FormField,
-  PageHeader,
-  Stack,
-  TextField,
-  type TableColumn,
-} from '@bastion/design-system';
+import { EmptyState, PageHeader, Stack, type TableColumn } from '@bastion/design-system';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Building2, Search } from 'lucide-react';
+import { Building2 } from 'lucide-react';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { AdminWorkspace } from '../../api/types';
 import { formatDate } from '../../app/format';
+import { ListSearchField } from '../../app/ListSearchField';
 import { QueryTable } from '../../app/QueryTable';
 import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
@@ -48,18 +42,13 @@ export function AdminWorkspacesPage() {
         title="All workspaces"
         description="Every workspace on this Bastion, for platform administrators."
       />
-      <FormField label="Search workspaces">
-        <TextField
-          type="search"
-          leadingIcon={<Search />}
-          placeholder="Name or address"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            pages.reset();
-          }}
-        />
-      </FormField>
+      <ListSearchField
+        label="Search workspaces"
+        placeholder="Name or address"
+        value={search}
+        onChange={setSearch}
+        pages={pages}
+      />
       <QueryTable
         query={workspaces}
         errorTitle="Workspaces could not be loaded"

@@ -3,17 +3,15 @@ import {
   Badge,
   Button,
   EmptyState,
-  FormField,
   Inline,
   NativeSelect,
   PageHeader,
   Stack,
-  TextField,
   useToast,
   type TableColumn,
 } from '@bastion/design-system';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Search, Users } from 'lucide-react';
+import { Users } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/problem';
@@ -21,6 +19,7 @@ import type { Member } from '../../api/types';
 import { formatDate } from '../../app/format';
 import { LinkButton } from '../../app/link-button';
 import { queryClient } from '../../app/query-client';
+import { ListSearchField } from '../../app/ListSearchField';
 import { QueryTable } from '../../app/QueryTable';
 import { useCursorPages } from '../../app/use-cursor-pages';
 import { useDebouncedValue } from '../../app/use-debounced-value';
@@ -185,18 +184,7 @@ export function MembersPage() {
           {actionError}
         </Alert>
       )}
-      <FormField label="Search members">
-        <TextField
-          type="search"
-          leadingIcon={<Search />}
-          placeholder="Name or email"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
-            pages.reset();
-          }}
-        />
-      </FormField>
+      <ListSearchField label="Search members" value={search} onChange={setSearch} pages={pages} />
       <QueryTable
         query={members}
         errorTitle="Members could not be loaded"
