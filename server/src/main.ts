@@ -1,3 +1,8 @@
+// First of all: sizes libuv's thread pool (8 threads unless UV_THREADPOOL_SIZE is set) before anything
+// starts it. Password hashing may hold at most half of it (PASSWORD_HASHING_CONCURRENCY), so static
+// files, DNS lookups for database connections and other fs work always keep at least the 4 threads
+// libuv would have had in total; with the default 4, a burst of sign-ins could hold all of them.
+import './core/config/thread-pool-size';
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';

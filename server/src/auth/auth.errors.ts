@@ -13,7 +13,11 @@ export enum AuthError {
   PasswordPolicy = 'password-policy',
   SessionNotFound = 'session-not-found',
   UserNotFound = 'user-not-found',
+  HashingBusy = 'hashing-busy',
 }
+
+/** Seconds a client refused for busy hashing should wait: the bounded queue drains well within it. */
+export const HASHING_BUSY_RETRY_AFTER_SECONDS = 1;
 
 /** The one mapping from auth failures to HTTP; the switch is exhaustive, so a new code must be mapped. */
 export function authProblem(code: AuthError, errors?: FieldError[]): ProblemException {
@@ -76,6 +80,13 @@ export function authProblem(code: AuthError, errors?: FieldError[]): ProblemExce
       return new ProblemException(404, { code, detail: 'No such active session of yours.' });
     case AuthError.UserNotFound:
       return new ProblemException(404, { code, detail: 'No such user.' });
+    case AuthError.HashingBusy:
+      return new ProblemException(503, {
+        code,
+        title: 'Too many password checks in progress',
+        detail: `The server is checking as many passwords as it allows at once. Retry in ${HASHING_BUSY_RETRY_AFTER_SECONDS} s.`,
+        headers: { 'retry-after': String(HASHING_BUSY_RETRY_AFTER_SECONDS) },
+      });
     default:
       return assertUnreachable(code);
   }

@@ -22,7 +22,7 @@ export type FailureReason = 'unknown-email' | 'wrong-password' | 'disabled' | 'l
  */
 @Injectable()
 export class SignInService {
-  private dummyHash?: Promise<string>;
+  private dummyHash?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,8 +39,7 @@ export class SignInService {
       [email],
     );
     const user = rows[0];
-    this.dummyHash ??= hashPassword('bastion timing equaliser');
-    const matches = await verifyPassword(user?.password_hash ?? (await this.dummyHash), password);
+    const matches = await verifyPassword(user?.password_hash ?? (await this.equaliserHash()), password);
     const now = this.clock.now();
 
     let failure: FailureReason | null = null;
@@ -67,6 +66,12 @@ export class SignInService {
       ]);
     }
     return userId;
+  }
+
+  /** Kept only once made: a refusal by the busy hashing bulkhead must not be remembered as the hash. */
+  private async equaliserHash(): Promise<string> {
+    this.dummyHash ??= await hashPassword('bastion timing equaliser');
+    return this.dummyHash;
   }
 
   private async recordFailure(

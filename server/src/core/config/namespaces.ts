@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   IsBoolean,
   IsIn,
@@ -9,6 +10,8 @@ import {
   MaxLength,
   Min,
   MinLength,
+  registerDecorator,
+  ValidationArguments,
 } from 'class-validator';
 import { Env } from './env.decorator';
 
@@ -242,6 +245,64 @@ export class RateLimitConfig {
   signInPerEmail = 5;
 }
 
+/**
+ * Threads in libuv's pool unless UV_THREADPOOL_SIZE says otherwise. The pool serves password hashing,
+ * static files, DNS lookups for new database connections and other fs work; hashing may hold at most
+ * half of it, so with 8 the rest keeps at least the 4 threads libuv gives by default.
+ */
+export const DEFAULT_THREAD_POOL_SIZE = 8;
+
+/** Refuses a hashing concurrency above half the thread pool, so hashing never holds every thread. */
+function AtMostHalfTheThreadPool(): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'at most half of UV_THREADPOOL_SIZE',
+      target: target.constructor,
+      propertyName: String(property),
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) =>
+          typeof value === 'number' && value <= (args.object as HashingConfig).threadPoolSize / 2,
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must be at most half of UV_THREADPOOL_SIZE (${(args.object as HashingConfig).threadPoolSize})`,
+      },
+    });
+}
+
+export class HashingConfig {
+  @Env('UV_THREADPOOL_SIZE', {
+    description:
+      "Threads in Node's libuv pool (read by Node itself when the pool starts; the server sets it before that). Password hashing, static files and DNS lookups share them.",
+  })
+  @IsInt()
+  @Min(2)
+  @Max(1024)
+  threadPoolSize = DEFAULT_THREAD_POOL_SIZE;
+
+  @Env('PASSWORD_HASHING_CONCURRENCY', {
+    description:
+      'Password hashes (argon2id, 19 MiB each) computed at once. 0: one per CPU core but one, at least 1 and at most half the thread pool.',
+  })
+  @IsInt()
+  @Min(0)
+  @AtMostHalfTheThreadPool()
+  concurrencySetting = 0;
+
+  @Env('PASSWORD_HASHING_QUEUE', {
+    description:
+      'Password hashes allowed to wait for a free slot; beyond them a request that needs one answers 503 hashing-busy with Retry-After at once.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  queueLimit = 32;
+
+  /** Hashes computed at once: the configured number, or one core left for the event loop. */
+  get concurrency(): number {
+    if (this.concurrencySetting > 0) return this.concurrencySetting;
+    return Math.max(1, Math.min(availableParallelism() - 1, Math.floor(this.threadPoolSize / 2)));
+  }
+}
+
 export class RedisConfig {
   @Env('REDIS_URL', {
     description:
@@ -347,6 +408,7 @@ export const CONFIG_NAMESPACES = {
   health: HealthConfig,
   auth: AuthConfig,
   rateLimit: RateLimitConfig,
+  hashing: HashingConfig,
   redis: RedisConfig,
   invitations: InvitationConfig,
   flags: FlagsConfig,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { AppConfig, MetricsConfig } from '../config';
+import { PASSWORD_HASHING } from '../rate-limit/password-hashing';
 
 /**
  * Who may read /metrics: anyone (development and test without a token), holders of METRICS_TOKEN, or
@@ -108,6 +109,32 @@ export class AppMetrics {
       registers,
       collect() {
         this.set(pool()?.options.max ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'password_hashing_running',
+      help: 'Password hashes being computed now (at most PASSWORD_HASHING_CONCURRENCY).',
+      registers,
+      collect() {
+        this.set(PASSWORD_HASHING.running);
+      },
+    });
+    new Gauge({
+      name: 'password_hashing_queued',
+      help: 'Password hashes waiting for a free slot (at most PASSWORD_HASHING_QUEUE).',
+      registers,
+      collect() {
+        this.set(PASSWORD_HASHING.queued);
+      },
+    });
+    let rejectionsCounted = 0;
+    new Counter({
+      name: 'password_hashing_rejected_total',
+      help: 'Requests answered 503 hashing-busy because every hashing slot and queue place was taken.',
+      registers,
+      collect() {
+        this.inc(PASSWORD_HASHING.rejected - rejectionsCounted);
+        rejectionsCounted = PASSWORD_HASHING.rejected;
       },
     });
     if (this.exposure !== 'hidden') collectDefaultMetrics({ register: this.registry });

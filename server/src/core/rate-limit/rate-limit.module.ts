@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { RateLimitConfig } from '../config';
 import { APP_LOGGER } from '../logging';
 import { REDIS_CLIENT } from '../redis/redis.module';
+import { PasswordHashingLimits } from './password-hashing';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SIGN_IN_RATE_LIMIT } from './sign-in-rate-limit.decorator';
@@ -24,6 +25,8 @@ function emailOf(request: { body?: unknown }): string {
 /**
  * Named limits: `default` for every API route per client IP, and two strict ones only on sign-in routes
  * (per IP, and per email address whatever its case). Counters live in Redis when REDIS_URL is set.
+ * The module also applies the password-hashing bulkhead's limits, the other bound on what untrusted
+ * callers can make the server do.
  */
 @Module({
   imports: [
@@ -53,6 +56,6 @@ function emailOf(request: { body?: unknown }): string {
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
+  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }, PasswordHashingLimits],
 })
 export class RateLimitModule {}
