@@ -124,6 +124,32 @@ export class ApiTokenService {
     return rows.map(toView);
   }
 
+  /**
+   * Revokes every active token a person created, in one workspace or (when none is named) everywhere, as
+   * part of the caller's transaction; answers the ids revoked, for the audit record.
+   */
+  async revokeCreatedBy(userId: string, manager: EntityManager, workspaceId?: string): Promise<string[]> {
+    const [rows] = await manager.query(
+      `UPDATE api_tokens SET revoked_at = $3
+       WHERE created_by = $1 AND ($2::uuid IS NULL OR workspace_id = $2) AND revoked_at IS NULL RETURNING id`,
+      [userId, workspaceId ?? null, this.clock.now()],
+    );
+    return rows.map((row: { id: string }) => row.id);
+  }
+
+  /** The creator and permissions of an active token in a workspace, for checks before revoking it. */
+  async findActive(
+    workspaceId: string,
+    tokenId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ createdBy: string; permissions: string[] } | null> {
+    const rows = await manager.query(
+      `SELECT created_by, permissions FROM api_tokens WHERE id = $1 AND workspace_id = $2 AND revoked_at IS NULL`,
+      [tokenId, workspaceId],
+    );
+    return rows[0] ? { createdBy: rows[0].created_by, permissions: rows[0].permissions } : null;
+  }
+
   /** Returns false when no active token with this id exists in the workspace. */
   async revoke(
     workspaceId: string,

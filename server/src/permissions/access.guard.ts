@@ -6,6 +6,7 @@ import { AuditService } from '../audit';
 import { ProblemException } from '../core/errors';
 import { IS_PUBLIC, requestContextOf, routeMetadata } from '../core/http';
 import { APP_LOGGER } from '../core/logging';
+import { DenialAuditBudget } from './denial-audit-budget';
 import { MembershipResolver } from './membership-resolver';
 import type { PermissionKey } from './permission-catalogue';
 import { REQUIRED_PERMISSION } from './require-permission.decorator';
@@ -19,13 +20,14 @@ export function workspaceNotFound(): ProblemException {
 /**
  * Global authorisation, after authentication. Deny by default: a route must be @Public() or declare who
  * may use it. Workspace routes resolve the caller's membership; a non-member gets 404 (existence is not
- * revealed), a member without the permission 403 naming it. Every denial is audited.
+ * revealed), a member without the permission 403 naming it. Denials are audited, within a budget per actor.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly memberships: MembershipResolver,
     private readonly audit: AuditService,
+    private readonly denialBudget: DenialAuditBudget,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -55,7 +57,8 @@ export class AccessGuard implements CanActivate {
     if (!workspaceId || !UUID.test(workspaceId)) throw workspaceNotFound();
     const workspace = await this.memberships.resolve(principal, workspaceId);
     if (!workspace) {
-      await this.deny(request, principal, workspaceId, 'not-a-member');
+      // Not attached to the workspace: an outsider must not be able to write into its audit log.
+      await this.deny(request, principal, null, 'not-a-member', undefined, workspaceId);
       throw workspaceNotFound();
     }
     if (!workspace.permissions.has(permission)) {
@@ -77,16 +80,22 @@ export class AccessGuard implements CanActivate {
     workspaceId: string | null,
     reason: string,
     permission?: PermissionKey,
+    requestedWorkspaceId?: string,
   ): Promise<void> {
+    const actorId = principal.kind === 'token' ? principal.tokenId : principal.userId;
+    const { record, suppressedBefore } = this.denialBudget.take(actorId);
+    if (!record) return;
     await this.audit.record({
       action: 'access.denied',
-      actor: { id: principal.kind === 'token' ? principal.tokenId : principal.userId, kind: principal.kind },
+      actor: { id: actorId, kind: principal.kind },
       workspaceId,
       metadata: {
         reason,
         route: request.routeOptions.url,
         method: request.method,
         ...(permission ? { permission } : {}),
+        ...(requestedWorkspaceId ? { requestedWorkspaceId } : {}),
+        ...(suppressedBefore > 0 ? { suppressedBefore } : {}),
       },
       context: requestContextOf(request),
     });

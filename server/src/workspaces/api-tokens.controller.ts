@@ -5,7 +5,7 @@ import { AuditService } from '../audit';
 import { ApiTokenService, ApiTokenView } from '../auth';
 import { Clock } from '../core/clock';
 import { requestContextOf, RespondsWith } from '../core/http';
-import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
+import { isPermissionKey, RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import { actorOf } from './actor';
 import { CreateApiTokenDto, TokenParams, WorkspaceParams } from './dto/workspace.dto';
 import { permissionSet } from './roles.service';
@@ -51,6 +51,7 @@ export class ApiTokensController {
       ? new Date(this.clock.now().getTime() + body.expiresInDays * 86_400_000)
       : null;
     return this.dataSource.transaction(async (manager) => {
+      await this.rules.lockWorkspace(manager, ws.workspaceId);
       const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
       this.rules.assertCanGrant(actor, permissions, 'permissions');
       const created = await this.tokens.create(
@@ -81,14 +82,28 @@ export class ApiTokensController {
     @Workspace() ws: WorkspaceContext,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    if (!(await this.tokens.revoke(ws.workspaceId, params.tokenId)))
-      throw workspaceProblem(WorkspaceError.TokenNotFound);
-    await this.audit.record({
-      action: 'api_token.revoked',
-      actor: actorOf(ws),
-      workspaceId: ws.workspaceId,
-      target: { type: 'api_token', id: params.tokenId },
-      context: requestContextOf(request),
+    await this.dataSource.transaction(async (manager) => {
+      await this.rules.lockWorkspace(manager, ws.workspaceId);
+      const token = await this.tokens.findActive(ws.workspaceId, params.tokenId, manager);
+      if (!token) throw workspaceProblem(WorkspaceError.TokenNotFound);
+      if (token.createdBy !== ws.actorUserId) {
+        // Someone else's token is their grant: revoking it is acting on their rank.
+        const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
+        const creatorRole = await this.rules.roleOfMember(manager, ws.workspaceId, token.createdBy);
+        if (creatorRole) this.rules.assertOutranks(actor, creatorRole);
+        else this.rules.assertCanGrant(actor, token.permissions.filter(isPermissionKey), 'tokenId');
+      }
+      await this.tokens.revoke(ws.workspaceId, params.tokenId, manager);
+      await this.audit.record(
+        {
+          action: 'api_token.revoked',
+          actor: actorOf(ws),
+          workspaceId: ws.workspaceId,
+          target: { type: 'api_token', id: params.tokenId },
+          context: requestContextOf(request),
+        },
+        manager,
+      );
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticateIfPresent, SessionCookie } from '../auth';
 import { Public, requestContextOf, RespondsWith } from '../core/http';
@@ -79,6 +79,7 @@ export class InvitationAcceptanceController {
   /** What an invitation link offers, for the accept page; 410 once it is no longer usable. */
   @Get(':token')
   @Public()
+  @Header('cache-control', 'no-store')
   @RespondsWith('InvitationPreview')
   preview(@Param() params: InvitationTokenParams): Promise<InvitationPreview> {
     return this.invitations.preview(params.token);
@@ -92,6 +93,7 @@ export class InvitationAcceptanceController {
   @Public()
   @AuthenticateIfPresent()
   @HttpCode(200)
+  @Header('cache-control', 'no-store')
   @RespondsWith('AcceptedInvitation')
   async accept(
     @Body() body: AcceptInvitationDto,
@@ -102,7 +104,6 @@ export class InvitationAcceptanceController {
     const result = await this.invitations.accept(body, principal, requestContextOf(request));
     if (result.newSession) {
       this.cookie.set(reply, result.newSession.token);
-      reply.header('cache-control', 'no-store');
       return { workspaceId: result.workspaceId, slug: result.slug, csrfToken: result.newSession.csrfToken };
     }
     return { workspaceId: result.workspaceId, slug: result.slug };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes, createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import {
   hashPassword,
@@ -15,7 +15,7 @@ import { AuthConfig, InvitationConfig } from '../core/config';
 import type { RequestContext } from '../core/http';
 import type { WorkspaceContext } from '../permissions';
 import { actorOf } from './actor';
-import { rolePermissions, WorkspaceRules } from './workspace-rules';
+import { ROLE_COLUMNS, RoleRow, rolePermissions, WorkspaceRules } from './workspace-rules';
 import { WorkspaceError, workspaceProblem } from './workspaces.errors';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
@@ -135,7 +135,7 @@ export class InvitationsService {
         throw workspaceProblem(WorkspaceError.UnknownRole, {
           errors: [{ field: 'role', message: `no role with key ${roleKey}` }],
         });
-      this.rules.assertCanGrant(actor, rolePermissions(role));
+      this.rules.assertCanGrantRole(actor, role);
       const [counts] = await manager.query(
         `SELECT count(*) FILTER (WHERE workspace_id = $1)::int AS per_workspace, count(*) FILTER (WHERE email = $2)::int AS per_email
          FROM invitations WHERE created_at > $3::timestamptz - interval '1 hour'`,
@@ -192,22 +192,53 @@ export class InvitationsService {
     return new Date(now.getTime() + this.config.expiryDays * 86_400_000);
   }
 
-  async revoke(ws: WorkspaceContext, invitationId: string, context: RequestContext): Promise<void> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE invitations SET revoked_at = $3 WHERE workspace_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`,
-      [ws.workspaceId, invitationId, this.clock.now()],
+  /**
+   * A pending invitation, locked for the rest of the transaction, once the actor has shown they could
+   * grant its role: renewing or revoking an invitation is acting on that grant.
+   */
+  private async pendingGrant(
+    manager: EntityManager,
+    ws: WorkspaceContext,
+    invitationId: string,
+  ): Promise<RoleRow> {
+    await this.rules.lockWorkspace(manager, ws.workspaceId);
+    const rows: RoleRow[] = await manager.query(
+      `SELECT ${ROLE_COLUMNS} FROM invitations i JOIN roles r ON r.id = i.role_id
+       WHERE i.workspace_id = $1 AND i.id = $2 AND i.accepted_at IS NULL AND i.revoked_at IS NULL`,
+      [ws.workspaceId, invitationId],
     );
-    if (rows.length === 0) throw workspaceProblem(WorkspaceError.InvitationNotFound);
-    await this.audit.record({
-      action: 'invitation.revoked',
-      actor: actorOf(ws),
-      workspaceId: ws.workspaceId,
-      target: { type: 'invitation', id: invitationId },
-      context,
+    if (!rows[0]) throw workspaceProblem(WorkspaceError.InvitationNotFound);
+    const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
+    this.rules.assertCanGrantRole(actor, rows[0]);
+    return rows[0];
+  }
+
+  async revoke(ws: WorkspaceContext, invitationId: string, context: RequestContext): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const role = await this.pendingGrant(manager, ws, invitationId);
+      await manager.query(`UPDATE invitations SET revoked_at = $3 WHERE workspace_id = $1 AND id = $2`, [
+        ws.workspaceId,
+        invitationId,
+        this.clock.now(),
+      ]);
+      await this.audit.record(
+        {
+          action: 'invitation.revoked',
+          actor: actorOf(ws),
+          workspaceId: ws.workspaceId,
+          target: { type: 'invitation', id: invitationId },
+          metadata: { role: role.key },
+          context,
+        },
+        manager,
+      );
     });
   }
 
-  /** A new token and expiry; the previous link stops working at once. */
+  /**
+   * A new token and expiry; the previous link stops working at once. The one who resends becomes the
+   * inviter, whose standing the acceptance checks again.
+   */
   async resend(
     ws: WorkspaceContext,
     invitationId: string,
@@ -215,17 +246,23 @@ export class InvitationsService {
   ): Promise<IssuedInvitation> {
     const token = newToken();
     const now = this.clock.now();
-    const [rows] = await this.dataSource.query(
-      `UPDATE invitations SET token_hash = $3, expires_at = $4 WHERE workspace_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`,
-      [ws.workspaceId, invitationId, digest(token), this.expiry(now)],
-    );
-    if (rows.length === 0) throw workspaceProblem(WorkspaceError.InvitationNotFound);
-    await this.audit.record({
-      action: 'invitation.resent',
-      actor: actorOf(ws),
-      workspaceId: ws.workspaceId,
-      target: { type: 'invitation', id: invitationId },
-      context,
+    await this.dataSource.transaction(async (manager) => {
+      const role = await this.pendingGrant(manager, ws, invitationId);
+      await manager.query(
+        `UPDATE invitations SET token_hash = $3, expires_at = $4, invited_by = $5 WHERE workspace_id = $1 AND id = $2`,
+        [ws.workspaceId, invitationId, digest(token), this.expiry(now), ws.actorUserId],
+      );
+      await this.audit.record(
+        {
+          action: 'invitation.resent',
+          actor: actorOf(ws),
+          workspaceId: ws.workspaceId,
+          target: { type: 'invitation', id: invitationId },
+          metadata: { role: role.key },
+          context,
+        },
+        manager,
+      );
     });
     return {
       invitation: this.toView(await this.find(ws.workspaceId, invitationId)),
@@ -260,6 +297,24 @@ export class InvitationsService {
   }
 
   /**
+   * An invitation grants what its inviter could grant when it is used, not only when it was sent: an
+   * inviter since demoted or removed leaves behind links that no longer work.
+   */
+  private async assertInviterMayStillGrant(
+    manager: EntityManager,
+    invitation: InvitationRow & { workspace_id: string },
+  ): Promise<void> {
+    await this.rules.lockWorkspace(manager, invitation.workspace_id);
+    const inviterRole = invitation.inviter_id
+      ? await this.rules.roleOfMember(manager, invitation.workspace_id, invitation.inviter_id)
+      : null;
+    const granted = await this.rules.findRoleById(manager, invitation.workspace_id, invitation.role_id);
+    if (!inviterRole || !granted) throw workspaceProblem(WorkspaceError.InvitationInvalid);
+    const standing = { roleKey: inviterRole.key, permissions: rolePermissions(inviterRole) };
+    if (!this.rules.mayGrantRole(standing, granted)) throw workspaceProblem(WorkspaceError.InvitationInvalid);
+  }
+
+  /**
    * Accepts an invitation: a signed-in person whose email matches joins; someone without an account signs
    * up (password policy applies) and is signed in. The token works once.
    */
@@ -279,10 +334,8 @@ export class InvitationsService {
       if (principal.email !== invitation.email)
         throw workspaceProblem(WorkspaceError.InvitationEmailMismatch);
     } else {
-      const existing = await this.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
-        invitation.email,
-      ]);
-      if (existing.length > 0) throw workspaceProblem(WorkspaceError.AccountExists);
+      // Everything that does not depend on the account comes first and the hash is always paid, so the
+      // answers before the sign-up itself are the same whether or not the address has an account.
       if (!input.displayName || !input.password) throw workspaceProblem(WorkspaceError.SignUpDetailsRequired);
       const violations = passwordPolicyViolations(input.password, {
         minLength: this.authConfig.passwordMinLength,
@@ -295,6 +348,7 @@ export class InvitationsService {
     const created = principal === undefined;
     // Sign-up, claiming the token and joining happen together or not at all.
     const userId = await this.dataSource.transaction(async (manager) => {
+      await this.assertInviterMayStillGrant(manager, invitation);
       let joiningUserId = principal?.userId;
       if (!joiningUserId) {
         const [row] = await manager.query(

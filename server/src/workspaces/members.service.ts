@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit';
+import { ApiTokenService } from '../auth';
 import { Clock } from '../core/clock';
 import type { RequestContext } from '../core/http';
 import { decodeCursor, DEFAULT_PAGE_SIZE, likePattern, Page, toPage } from '../core/pagination';
 import type { WorkspaceContext } from '../permissions';
 import { actorOf } from './actor';
-import { OWNER, rolePermissions, WorkspaceRules } from './workspace-rules';
+import { isOwnerRole, WorkspaceRules } from './workspace-rules';
 import { WorkspaceError, workspaceProblem } from './workspaces.errors';
 
 export interface MemberView {
@@ -43,6 +44,7 @@ export class MembersService {
     private readonly dataSource: DataSource,
     private readonly rules: WorkspaceRules,
     private readonly audit: AuditService,
+    private readonly tokens: ApiTokenService,
     private readonly clock: Clock,
   ) {}
 
@@ -103,12 +105,9 @@ export class MembersService {
           errors: [{ field: 'role', message: `no role with key ${roleKey}` }],
         });
       if (next.id === current.id) return;
-      if ((current.key === OWNER || next.key === OWNER) && actor.roleKey !== OWNER) {
-        throw workspaceProblem(WorkspaceError.OwnerOnly);
-      }
-      const nextPermissions = rolePermissions(next);
-      this.rules.assertCanGrant(actor, nextPermissions);
-      if (current.key === OWNER && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
+      this.rules.assertOutranks(actor, current);
+      this.rules.assertCanGrantRole(actor, next);
+      if (isOwnerRole(current) && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
         throw workspaceProblem(WorkspaceError.LastOwner);
       }
       await manager.query(
@@ -141,23 +140,23 @@ export class MembersService {
       const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
       const current = await this.rules.roleOfMember(manager, ws.workspaceId, userId);
       if (!current) throw workspaceProblem(WorkspaceError.MemberNotFound);
-      if (current.key === OWNER && userId !== ws.actorUserId && actor.roleKey !== OWNER) {
-        throw workspaceProblem(WorkspaceError.OwnerOnly);
-      }
-      if (current.key === OWNER && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
+      if (userId !== ws.actorUserId) this.rules.assertOutranks(actor, current);
+      if (isOwnerRole(current) && (await this.rules.ownerCount(manager, ws.workspaceId)) <= 1) {
         throw workspaceProblem(WorkspaceError.LastOwner);
       }
       await manager.query(`DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2`, [
         ws.workspaceId,
         userId,
       ]);
+      // A former member's tokens must not come back with a later invitation: revoked, not just hidden.
+      const revokedTokens = await this.tokens.revokeCreatedBy(userId, manager, ws.workspaceId);
       await this.audit.record(
         {
           action,
           actor: actorOf(ws),
           workspaceId: ws.workspaceId,
           target: { type: 'user', id: userId },
-          metadata: { role: current.key },
+          metadata: { role: current.key, revokedTokens },
           context,
         },
         manager,

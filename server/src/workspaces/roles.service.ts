@@ -206,9 +206,7 @@ export class RolesService {
             errors: [{ field: 'replacement', message: `no other role with key ${replacementKey}` }],
           });
         }
-        if (replacement.key === 'owner' && actor.roleKey !== 'owner')
-          throw workspaceProblem(WorkspaceError.OwnerOnly);
-        this.rules.assertCanGrant(actor, rolePermissions(replacement), 'replacement');
+        this.rules.assertCanGrantRole(actor, replacement, 'replacement');
         await manager.query(`UPDATE memberships SET role_id = $2, updated_at = $3 WHERE role_id = $1`, [
           roleId,
           replacement.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth';
-import { PermissionKey, permissionsOfRole } from '../permissions';
+import { PermissionKey, permissionsOfRole, SYSTEM_ROLE_PERMISSIONS } from '../permissions';
 import { WorkspaceError, workspaceProblem } from './workspaces.errors';
 
 export interface RoleRow {
@@ -21,6 +21,11 @@ export interface ActorStanding {
 
 export const OWNER = 'owner';
 
+/** The columns of a RoleRow, read from `roles r`. */
+export const ROLE_COLUMNS = 'r.id, r.key, r.name, r.description, r.is_system, r.permissions, r.workspace_id';
+
+export const isOwnerRole = (role: RoleRow): boolean => role.is_system && role.key === OWNER;
+
 export function rolePermissions(role: RoleRow): Set<PermissionKey> {
   return permissionsOfRole({ key: role.key, isSystem: role.is_system, permissions: role.permissions });
 }
@@ -39,17 +44,25 @@ export class WorkspaceRules {
 
   async findRoleByKey(manager: EntityManager, workspaceId: string, key: string): Promise<RoleRow | null> {
     const rows: RoleRow[] = await manager.query(
-      `SELECT id, key, name, description, is_system, permissions, workspace_id FROM roles
-       WHERE key = $2 AND (workspace_id = $1 OR (workspace_id IS NULL AND is_system))`,
+      `SELECT ${ROLE_COLUMNS} FROM roles r
+       WHERE r.key = $2 AND (r.workspace_id = $1 OR (r.workspace_id IS NULL AND r.is_system))`,
       [workspaceId, key],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findRoleById(manager: EntityManager, workspaceId: string, id: string): Promise<RoleRow | null> {
+    const rows: RoleRow[] = await manager.query(
+      `SELECT ${ROLE_COLUMNS} FROM roles r
+       WHERE r.id = $2 AND (r.workspace_id = $1 OR (r.workspace_id IS NULL AND r.is_system))`,
+      [workspaceId, id],
     );
     return rows[0] ?? null;
   }
 
   async roleOfMember(manager: EntityManager, workspaceId: string, userId: string): Promise<RoleRow | null> {
     const rows: RoleRow[] = await manager.query(
-      `SELECT r.id, r.key, r.name, r.description, r.is_system, r.permissions, r.workspace_id
-       FROM memberships m JOIN roles r ON r.id = m.role_id WHERE m.workspace_id = $1 AND m.user_id = $2`,
+      `SELECT ${ROLE_COLUMNS} FROM memberships m JOIN roles r ON r.id = m.role_id WHERE m.workspace_id = $1 AND m.user_id = $2`,
       [workspaceId, userId],
     );
     return rows[0] ?? null;
@@ -74,6 +87,45 @@ export class WorkspaceRules {
       };
     }
     return { roleKey: role.key, permissions };
+  }
+
+  /**
+   * Owner rank: the owner role with every owner permission. A person who is an owner has it; an API token
+   * of an owner has it only while it holds every permission, so a narrow token never acts as an owner.
+   */
+  isOwner(actor: ActorStanding): boolean {
+    return actor.roleKey === OWNER && SYSTEM_ROLE_PERMISSIONS.owner.every((p) => actor.permissions.has(p));
+  }
+
+  /**
+   * Giving a role, on any path (invitation, resend, role change, a deleted role's replacement): the actor
+   * holds every permission it carries, and only owners give the owner role.
+   */
+  mayGrantRole(actor: ActorStanding, role: RoleRow): boolean {
+    if (isOwnerRole(role) && !this.isOwner(actor)) return false;
+    return [...rolePermissions(role)].every((p) => actor.permissions.has(p));
+  }
+
+  assertCanGrantRole(actor: ActorStanding, role: RoleRow, field = 'role'): void {
+    if (isOwnerRole(role) && !this.isOwner(actor)) throw workspaceProblem(WorkspaceError.OwnerOnly);
+    this.assertCanGrant(actor, rolePermissions(role), field);
+  }
+
+  /**
+   * Acting on someone else's standing (changing their role, removing them, revoking their invitation or
+   * their API token): the actor must hold every permission of that role, so nobody acts on a rank above
+   * their own. Owners act on anyone; only owners act on owners.
+   */
+  assertOutranks(actor: ActorStanding, role: RoleRow): void {
+    if (this.isOwner(actor)) return;
+    if (isOwnerRole(role)) throw workspaceProblem(WorkspaceError.OwnerOnly);
+    const missing = [...rolePermissions(role)].filter((p) => !actor.permissions.has(p));
+    if (missing.length > 0) {
+      throw workspaceProblem(WorkspaceError.OutrankedByTarget, {
+        detail: `Their role (${role.name}) holds permissions you do not: ${missing.join(', ')}.`,
+        extensions: { missingPermissions: missing },
+      });
+    }
   }
 
   /** Nobody can grant a permission they do not hold, through a role, an invitation or a token. */

@@ -8,6 +8,7 @@ export enum WorkspaceError {
   UnknownPermission = 'unknown-permission',
   CannotGrant = 'cannot-grant',
   OwnerOnly = 'owner-only',
+  OutrankedByTarget = 'outranked-by-target',
   LastOwner = 'last-owner',
   AlreadyMember = 'already-member',
   AlreadyInvited = 'already-invited',
@@ -65,6 +66,12 @@ export function workspaceProblem(
       return problem(403, 'Cannot grant', 'You cannot grant permissions you do not hold.');
     case WorkspaceError.OwnerOnly:
       return problem(403, 'Owners only', 'Only an owner may change owners or transfer ownership.');
+    case WorkspaceError.OutrankedByTarget:
+      return problem(
+        403,
+        'Role above yours',
+        'You can act only on people and grants whose every permission you hold yourself.',
+      );
     case WorkspaceError.LastOwner:
       return problem(
         409,

@@ -206,7 +206,7 @@ export class WorkspacesService {
     await this.dataSource.transaction(async (manager: EntityManager) => {
       await this.rules.lockWorkspace(manager, ws.workspaceId);
       const actor = await this.rules.actorStanding(manager, ws.workspaceId, ws.principal);
-      if (actor.roleKey !== OWNER || ws.principal.kind !== 'user')
+      if (!this.rules.isOwner(actor) || ws.principal.kind !== 'user')
         throw workspaceProblem(WorkspaceError.OwnerOnly);
       if (userId === ws.actorUserId) return;
       const target = await this.rules.roleOfMember(manager, ws.workspaceId, userId);
