@@ -132,6 +132,36 @@ const SECTIONS = [
       ),
     ],
   },
+  ...[
+    [
+      'permission-model',
+      'Search for privilege escalation (model-based)',
+      'npm test',
+      'permission-model.e2e-spec.ts',
+    ],
+    [
+      'permission-model-deep',
+      'Deep search for privilege escalation (model-based)',
+      'npm run test:resilience',
+      'permission-model.slow-spec.ts',
+    ],
+  ].map(([suite, title, command, file]) => ({
+    suite,
+    title,
+    source: `server/test/security/${file}`,
+    command,
+    render: (f) => [
+      `${n(f.sequences)} random sequences of up to ${n(f.maxCommands)} commands (seed ${f.seed}; replay with ` +
+        `\`PERMISSION_MODEL_SEED=${f.seed}\`), ${n(f.commands)} commands sent, every invariant checked in ` +
+        'PostgreSQL after each.',
+      table(
+        ['command (audit action)', 'succeeded', 'refused'],
+        Object.entries(f.tally)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([action, c]) => [action, n(c.succeeded), n(c.refused)]),
+      ),
+    ],
+  })),
   {
     suite: 'drain',
     title: 'Graceful drain under load (SIGTERM)',

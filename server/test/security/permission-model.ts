@@ -74,7 +74,11 @@ export interface Sequence {
   tokens: { id: string; secret: string; userId: string; permissions: string[] }[];
   /** Every command run, for the report of a failing sequence. */
   log: string[];
+  /** Answers per audit action the commands aim at: how much of the search got past the checks. */
+  tally: Tally;
 }
+
+export type Tally = Record<string, { succeeded: number; refused: number }>;
 
 const sessionHeaders = (session: SignedIn) => ({
   cookie: session.cookie,
@@ -162,7 +166,7 @@ export async function newSequence(world: ModelWorld): Promise<Sequence> {
       roleId,
     ]);
   }
-  return { workspaceId: ws.id, invitations: [], tokens: [], log: [] };
+  return { workspaceId: ws.id, invitations: [], tokens: [], log: [], tally: {} };
 }
 
 async function snapshot(world: ModelWorld, workspaceId: string): Promise<Snapshot> {
@@ -278,6 +282,8 @@ async function runStep(world: ModelWorld, sequence: Sequence, step: Step): Promi
   const sent = step.body ? ` ${JSON.stringify(step.body)}` : '';
   const refusal = outcome.status >= 400 ? ` ${String(outcome.body.type).split(':').pop()}` : '';
   sequence.log.push(`${step.label}${sent} -> ${outcome.status}${refusal}`);
+  const counts = (sequence.tally[step.action] ??= { succeeded: 0, refused: 0 });
+  counts[outcome.status >= 400 ? 'refused' : 'succeeded'] += 1;
   const after = await snapshot(world, sequence.workspaceId);
 
   if (outcome.status >= 500) fail('no-server-error', sequence, `${step.label} answered ${outcome.status}`);
@@ -637,11 +643,12 @@ function invitationRole(state: Snapshot, invitationId: string): { perms: string[
 /** Runs `runs` random sequences of up to `maxCommands` commands; a failure is shrunk and printed. */
 export async function searchForEscalation(
   world: ModelWorld,
-  options: { runs: number; maxCommands: number; seed?: number },
-): Promise<{ sequences: number; commands: number }> {
+  options: { runs: number; maxCommands: number; seed: number },
+): Promise<{ sequences: number; commands: number; tally: Tally }> {
   let sequence: Sequence | undefined;
   let sequences = 0;
   let commands = 0;
+  const tally: Tally = {};
   const [invite, resend, revokeInvitation, accept, ...rest] = commandArbitraries(
     world,
     () => sequence as Sequence,
@@ -656,9 +663,20 @@ export async function searchForEscalation(
         sequences += 1;
         await fc.asyncModelRun(() => ({ model: {}, real: { world, sequence: sequence as Sequence } }), cmds);
         commands += sequence.log.length;
+        for (const [action, counts] of Object.entries(sequence.tally)) {
+          const total = (tally[action] ??= { succeeded: 0, refused: 0 });
+          total.succeeded += counts.succeeded;
+          total.refused += counts.refused;
+        }
       },
     ),
     { numRuns: options.runs, seed: options.seed, endOnFailure: false, verbose: 1 },
   );
-  return { sequences, commands };
+  return { sequences, commands, tally };
+}
+
+/** The seed of this run: PERMISSION_MODEL_SEED to replay one, otherwise a new one each run. */
+export function modelSeed(): number {
+  const fromEnv = process.env.PERMISSION_MODEL_SEED;
+  return fromEnv ? Number(fromEnv) : Math.floor(Math.random() * 2 ** 31);
 }

@@ -5,7 +5,15 @@ import { join, resolve } from 'node:path';
 export const FIGURES_DIR = resolve(__dirname, '..', '.figures');
 
 /** The suites whose figures the resilience report shows; the renderer reads the same names. */
-export type FigureSuite = 'load' | 'sqlmap' | 'fuzz' | 'drain' | 'outage' | 'several-instances';
+export type FigureSuite =
+  | 'load'
+  | 'sqlmap'
+  | 'fuzz'
+  | 'drain'
+  | 'outage'
+  | 'several-instances'
+  | 'permission-model'
+  | 'permission-model-deep';
 
 /**
  * Writes what a suite measured, as JSON, for the generated resilience report. Call it before the
