@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { requestContextOf, RespondsWith } from '../core/http';
+import { SignInRateLimit } from '../core/rate-limit';
 import { AuditService } from '../audit';
 import { SessionRequired } from './access.decorators';
 import { AccountService, SessionUserView } from './account.service';
@@ -29,8 +30,12 @@ export class AccountController {
     return this.account.updateProfile(user, body.displayName, requestContextOf(request));
   }
 
-  /** Changes the password (the current one is required) and ends every other session. */
+  /**
+   * Changes the password (the current one is required) and ends every other session. Checking the
+   * current password is a guess like a sign-in, so the sign-in limits apply, per address and per person.
+   */
   @Post('password')
+  @SignInRateLimit()
   @HttpCode(204)
   async changePassword(
     @CurrentUser() user: UserPrincipal,

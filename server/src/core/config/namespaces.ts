@@ -227,18 +227,25 @@ export class RateLimitConfig {
   @IsBoolean()
   enabled = true;
 
-  @Env('RATE_LIMIT_PER_MINUTE', { description: 'Requests per minute per client IP across the API.' })
+  @Env('RATE_LIMIT_PER_MINUTE', {
+    description:
+      'Requests per minute per client across the whole API (all routes count together). A client is one IPv4 address or one IPv6 /64.',
+  })
   @IsInt()
   @Min(1)
   perMinute = 600;
 
-  @Env('SIGN_IN_LIMIT_PER_IP', { description: 'Sign-in attempts per minute per client IP.' })
+  @Env('SIGN_IN_LIMIT_PER_IP', {
+    description:
+      'Password attempts per minute per client (IPv4 address or IPv6 /64), counted together over every route that checks a password (sign-in, password change).',
+  })
   @IsInt()
   @Min(1)
   signInPerIp = 20;
 
   @Env('SIGN_IN_LIMIT_PER_EMAIL', {
-    description: 'Sign-in attempts per minute per email address (any case).',
+    description:
+      'Password attempts per minute per account: per email address (any case) at sign-in, per signed-in person where the current password is checked.',
   })
   @IsInt()
   @Min(1)

@@ -10,8 +10,7 @@ import { PasswordHashingLimits } from './password-hashing';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SIGN_IN_RATE_LIMIT } from './sign-in-rate-limit.decorator';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from './signed-in-attempt.guard';
 
 function isSignInRoute(context: ExecutionContext): boolean {
   return Reflect.getMetadata(SIGN_IN_RATE_LIMIT, context.getHandler()) === true;
@@ -23,10 +22,11 @@ function emailOf(request: { body?: unknown }): string {
 }
 
 /**
- * Named limits: `default` for every API route per client IP, and two strict ones only on sign-in routes
- * (per IP, and per email address whatever its case). Counters live in Redis when REDIS_URL is set.
- * The module also applies the password-hashing bulkhead's limits, the other bound on what untrusted
- * callers can make the server do.
+ * Named limits, each counted per client over every route it applies to: `default` on the whole API per
+ * client address, and two strict ones on routes that check a password (per address, and per email
+ * address whatever its case; a signed-in caller's account is limited by SignedInAttemptGuard).
+ * Counters live in Redis when REDIS_URL is set. The module also applies the password-hashing bulkhead's
+ * limits, the other bound on what untrusted callers can make the server do.
  */
 @Module({
   imports: [
@@ -49,7 +49,10 @@ function emailOf(request: { body?: unknown }): string {
             name: 'sign-in-email',
             ttl: MINUTE_MS,
             limit: config.signInPerEmail,
-            skipIf: (context) => !config.enabled || !isSignInRoute(context),
+            skipIf: (context) =>
+              !config.enabled ||
+              !isSignInRoute(context) ||
+              emailOf(context.switchToHttp().getRequest()) === '',
             getTracker: (request) => emailOf(request),
           },
         ],

@@ -1,6 +1,12 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { SignedInAttemptGuard } from './signed-in-attempt.guard';
 
 export const SIGN_IN_RATE_LIMIT = 'rate-limit:sign-in';
 
-/** Applies the strict sign-in limits (per client IP and per email address) to a route. */
-export const SignInRateLimit = (): MethodDecorator => SetMetadata(SIGN_IN_RATE_LIMIT, true);
+/**
+ * Marks a route that checks a password (sign-in, password change, anything else that verifies one):
+ * the strict limits then apply on top of the default one, counted over all such routes together, per
+ * client address and per account (the email address sent, or the signed-in person).
+ */
+export const SignInRateLimit = (): MethodDecorator =>
+  applyDecorators(SetMetadata(SIGN_IN_RATE_LIMIT, true), UseGuards(SignedInAttemptGuard));
