@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createSeededDatabase } from './support/seeded-database';
-import { DEMO_PASSWORD } from './support/session-client';
+import { DEMO_PASSWORD, signIn } from './support/session-client';
 import { startTestApp, TestApp } from './support/test-app';
 import type { TestDatabase } from './support/test-database';
 
@@ -142,21 +142,54 @@ describe('Metrics and Server-Timing', () => {
     });
 
     it('adds Server-Timing with total and database time to API responses, not to probes', async () => {
-      const login = await request(server.url)
-        .post('/api/auth/login')
-        .set('sec-fetch-site', 'same-origin')
-        .send({ email: 'admin@example.com', password: DEMO_PASSWORD })
+      const signedIn = await signIn(server.url, 'admin@example.com');
+      const sessions = await request(server.url)
+        .get('/api/me/sessions')
+        .set('cookie', signedIn.cookie)
         .expect(200);
-      const timing = serverTiming(login.headers['server-timing']);
+      const timing = serverTiming(sessions.headers['server-timing']);
       expect(Object.keys(timing).sort()).toEqual(['db', 'total']);
-      // The sign-in runs several statements, so some database time must have been attributed to it.
+      // Reading the session and the list runs statements, so some database time must have been attributed.
       expect(timing.db).toBeGreaterThan(0);
 
-      const policy = await request(server.url).get('/api/auth/password-policy').expect(200);
-      expect(serverTiming(policy.headers['server-timing'])).toEqual({ db: 0, total: expect.any(Number) });
+      const anonymous = await request(server.url).get('/api/permissions').expect(401);
+      expect(serverTiming(anonymous.headers['server-timing'])).toEqual({ db: 0, total: expect.any(Number) });
 
       const health = await request(server.url).get('/health').expect(200);
       expect(health.headers['server-timing']).toBeUndefined();
+    });
+
+    it('never times the routes anyone may call that look accounts up, so timing tells no known address', async () => {
+      const answers = [
+        await request(server.url)
+          .post('/api/auth/login')
+          .set('sec-fetch-site', 'same-origin')
+          .send({ email: 'owner@example.com', password: DEMO_PASSWORD })
+          .expect(200),
+        await request(server.url)
+          .post('/api/auth/login')
+          .set('sec-fetch-site', 'same-origin')
+          .send({ email: 'owner@example.com', password: 'a wrong guess' })
+          .expect(401),
+        await request(server.url)
+          .post('/api/auth/login')
+          .set('sec-fetch-site', 'same-origin')
+          .send({ email: 'nobody@example.com', password: 'a wrong guess' })
+          .expect(401),
+        // The same route spelled with a percent-encoded letter.
+        await request(server.url)
+          .post('/api/%61uth/login')
+          .set('sec-fetch-site', 'same-origin')
+          .send({ email: 'nobody@example.com', password: 'a wrong guess' })
+          .expect(401),
+        await request(server.url).get('/api/auth/password-policy').expect(200),
+        await request(server.url).get('/api/auth/nothing-here').expect(404),
+        await request(server.url).get(`/api/invitations/${'A'.repeat(43)}`),
+        await request(server.url)
+          .post('/api/invitations/accept')
+          .send({ token: 'A'.repeat(43) }),
+      ];
+      for (const answer of answers) expect(answer.headers['server-timing']).toBeUndefined();
     });
   });
 
@@ -196,7 +229,7 @@ describe('Metrics and Server-Timing', () => {
     });
 
     it('sends no Server-Timing header', async () => {
-      const res = await request(server.url).get('/api/auth/password-policy').expect(200);
+      const res = await request(server.url).get('/api/permissions').expect(401);
       expect(res.headers['server-timing']).toBeUndefined();
     });
   });
@@ -212,7 +245,7 @@ describe('Metrics and Server-Timing', () => {
           .get('/metrics')
           .set('authorization', 'Bearer anything-at-all-1234');
         expect(withGuess.status).toBe(404);
-        const api = await request(server.url).get('/api/auth/password-policy').expect(200);
+        const api = await request(server.url).get('/api/permissions').expect(401);
         expect(api.headers['server-timing']).toBeUndefined();
       } finally {
         await server.close();
@@ -228,7 +261,7 @@ describe('Metrics and Server-Timing', () => {
         expect((await request(server.url).get('/metrics')).status).toBe(401);
         const samples = await scrape(server.url, METRICS_TOKEN);
         expect(samples.some((s) => s.name === 'process_resident_memory_bytes')).toBe(true);
-        const api = await request(server.url).get('/api/auth/password-policy').expect(200);
+        const api = await request(server.url).get('/api/permissions').expect(401);
         expect(Object.keys(serverTiming(api.headers['server-timing'])).sort()).toEqual(['db', 'total']);
       } finally {
         await server.close();

@@ -18,6 +18,17 @@ function isApi(url: string): boolean {
   return url.startsWith('/api/') || url === '/api' || url.startsWith('/api?');
 }
 
+/**
+ * Routes anyone may call that look accounts up (sign-in, invitation links). Their database time would
+ * tell a known email address or token from an unknown one, so they are never timed. Matched on the
+ * route template when there is one, so an encoded spelling of the same address is not timed either.
+ */
+const UNTIMED_API = /^\/api\/(auth|invitations)(\/|\?|$)/;
+
+function isTimed(request: FastifyRequest): boolean {
+  return isApi(request.url) && !UNTIMED_API.test(request.routeOptions.url ?? request.url);
+}
+
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
@@ -54,8 +65,9 @@ function registerMetricsRoute(
 }
 
 /**
- * Server-Timing on API responses: `total` is the time until the response is handed to the socket, `db`
- * the summed time of this request's SQL statements (found through the async context of the request).
+ * Server-Timing on API responses except the untimed ones: `total` is the time until the response is
+ * handed to the socket, `db` the summed time of this request's SQL statements (found through the async
+ * context of the request).
  */
 function registerServerTiming(fastify: FastifyInstance, metrics: AppMetrics): void {
   const requestTime = metrics.requestDatabaseTime;
@@ -63,11 +75,11 @@ function registerServerTiming(fastify: FastifyInstance, metrics: AppMetrics): vo
   // preHandler runs after the body is parsed: entering the context earlier would be lost across the
   // body's stream events. Guards, handlers and their queries all run inside it.
   fastify.addHook('preHandler', (request, _reply, done) => {
-    if (requestTime && isApi(request.url)) requestTime.run(request, done);
+    if (requestTime && isTimed(request)) requestTime.run(request, done);
     else done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
-    if (isApi(request.url)) {
+    if (isTimed(request)) {
       const total = reply.elapsedTime.toFixed(1);
       reply.header('server-timing', `db;dur=${request.dbTimeMs.toFixed(1)}, total;dur=${total}`);
     }
