@@ -2,6 +2,16 @@ import type { FastifyInstance } from 'fastify';
 
 export const STORYBOOK_PREFIX = '/storybook';
 
+/**
+ * True for /storybook itself and addresses below it (/storybook/…, /storybook?…), never for a sibling
+ * such as /storybookx, which belongs to the admin app and must keep its stricter policy.
+ */
+export function isUnderPrefix(url: string, prefix: string): boolean {
+  if (!url.startsWith(prefix)) return false;
+  const next = url.charAt(prefix.length);
+  return next === '' || next === '/' || next === '?';
+}
+
 const COMMON_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -61,7 +71,7 @@ export function registerSecurityHeaders(fastify: FastifyInstance, options: { hst
     'content-security-policy': STORYBOOK_CSP,
   };
   fastify.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith(STORYBOOK_PREFIX) ? storybookHeaders : appHeaders);
+    reply.headers(isUnderPrefix(request.url, STORYBOOK_PREFIX) ? storybookHeaders : appHeaders);
     reply.header('x-request-id', request.id);
     done();
   });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sendProblem } from '../errors/problem-response';
 import { ProblemException } from '../errors/problem';
-import { STORYBOOK_PREFIX } from './security-headers';
+import { isUnderPrefix, STORYBOOK_PREFIX } from './security-headers';
 
 export interface StaticSites {
   adminWebDir: string;
@@ -80,7 +80,7 @@ export async function registerStaticSites(app: NestFastifyApplication, sites: St
     const path = request.url.split('?', 1)[0] ?? '';
     // A stale page asking for a chunk an older build had must get an error it can see as one, rather
     // than index.html, which a browser would try to run as a script.
-    if (NOT_STATIC.test(path) || path.startsWith(`${STORYBOOK_PREFIX}/`) || FILE_ADDRESS.test(path)) {
+    if (NOT_STATIC.test(path) || isUnderPrefix(path, STORYBOOK_PREFIX) || FILE_ADDRESS.test(path)) {
       sendProblem(
         request,
         reply,
