@@ -28,6 +28,7 @@ import { QueryTable } from '../../app/QueryTable';
 import { queryClient } from '../../app/query-client';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useFormSubmit } from '../../app/use-form-submit';
+import { rankRules } from '../roles/rank-rules';
 import { useRoleChoices } from '../roles/roles-queries';
 import { useWorkspace } from '../workspace/workspace-queries';
 
@@ -50,11 +51,19 @@ export function InvitationsPage() {
   const { toast } = useToast();
   useDocumentTitle(`Invitations · ${workspace.name}`);
   const roleChoices = useRoleChoices(context);
+  const rank = rankRules(context, roleChoices);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState('member');
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const [revoking, setRevoking] = useState<Invitation | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const roleOptions = roleChoices
+    .filter((choice) => choice.key !== 'owner' && rank.mayGrant(choice.key))
+    .map((choice) => ({ value: choice.key, label: choice.name }));
+  // The default stays `member` unless the inviter could not grant it; then the first role they can.
+  const chosenRole = roleOptions.some((option) => option.value === role)
+    ? role
+    : (roleOptions[0]?.value ?? role);
 
   const invitations = useQuery({
     queryKey: ['invitations', workspace.id],
@@ -72,7 +81,7 @@ export function InvitationsPage() {
       unwrap(
         api.POST('/api/workspaces/{workspaceId}/invitations', {
           params: { path: { workspaceId: workspace.id } },
-          body: { email: email.trim(), role },
+          body: { email: email.trim(), role: chosenRole },
         }),
       ),
     (result) => {
@@ -137,7 +146,8 @@ export function InvitationsPage() {
       header: 'Actions',
       align: 'end',
       cell: (invitation) =>
-        invitation.status === 'pending' || invitation.status === 'expired' ? (
+        (invitation.status === 'pending' || invitation.status === 'expired') &&
+        rank.mayGrant(invitation.role.key) ? (
           <Inline gap="2" justify="end">
             <Button
               size="sm"
@@ -180,13 +190,7 @@ export function InvitationsPage() {
             />
           </FormField>
           <FormField label="Role" required error={form.fieldErrors.role}>
-            <Select
-              value={role}
-              onValueChange={setRole}
-              options={roleChoices
-                .filter((choice) => choice.key !== 'owner')
-                .map((choice) => ({ value: choice.key, label: choice.name }))}
-            />
+            <Select value={chosenRole} onValueChange={setRole} options={roleOptions} />
           </FormField>
           <Inline>
             <Button type="submit" variant="primary" loading={form.pending}>

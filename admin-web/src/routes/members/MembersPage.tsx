@@ -26,6 +26,7 @@ import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useDocumentTitle } from '../../app/use-document-title';
 import { useOpenedOnce } from '../../app/use-opened-once';
 import { useSession } from '../../session/session';
+import { rankRules } from '../roles/rank-rules';
 import { useRoleChoices } from '../roles/roles-queries';
 import { useWorkspace } from '../workspace/workspace-queries';
 import { MEMBERS_PAGE_SIZE, membersQuery } from './members-queries';
@@ -53,6 +54,7 @@ export function MembersPage() {
   const explainWanted = useOpenedOnce(explaining !== null);
   const removeWanted = useOpenedOnce(removing !== null);
   const roleChoices = useRoleChoices(context);
+  const rank = rankRules(context, roleChoices);
 
   const members = useQuery({
     ...membersQuery(workspace.id, settledSearch, pages.cursor),
@@ -118,12 +120,14 @@ export function MembersPage() {
       id: 'role',
       header: 'Role',
       cell: (member) =>
-        can('members:update-role') && roleChoices.length > 0 ? (
+        can('members:update-role') && roleChoices.length > 0 && rank.mayActOn(member.role.key) ? (
           <NativeSelect
             size="sm"
             aria-label={`Role of ${member.displayName}`}
             value={member.role.key}
-            options={roleChoices.map((role) => ({ value: role.key, label: role.name }))}
+            options={roleChoices
+              .filter((role) => role.key === member.role.key || rank.mayGrant(role.key))
+              .map((role) => ({ value: role.key, label: role.name }))}
             onValueChange={(role) => {
               if (role !== member.role.key) void changeRole(member, role);
             }}
@@ -134,11 +138,8 @@ export function MembersPage() {
     },
     { id: 'joined', header: 'Joined', cell: (member) => formatDate(member.joinedAt) },
   ];
-  // Only owners may remove an owner (the server refuses anyone else), so others are not offered it.
   const mayRemove = (member: Member) =>
-    can('members:remove') &&
-    member.userId !== session.user.id &&
-    (member.role.key !== 'owner' || context.access.role.key === 'owner');
+    can('members:remove') && member.userId !== session.user.id && rank.mayActOn(member.role.key);
   columns.push({
     id: 'actions',
     header: 'Actions',

@@ -12,6 +12,7 @@ export const rolesQuery = (workspaceId: string) =>
 export interface RoleChoice {
   key: string;
   name: string;
+  permissions: readonly string[];
 }
 
 /**
@@ -22,6 +23,7 @@ export function useRoleChoices({ workspace, can }: WorkspaceContext): RoleChoice
   const canReadRoles = can('roles:read');
   const roles = useQuery({ ...rolesQuery(workspace.id), enabled: canReadRoles });
   const catalogue = useQuery({ ...permissionCatalogueQuery, enabled: !canReadRoles });
-  if (canReadRoles) return roles.data?.items.map(({ key, name }) => ({ key, name })) ?? [];
-  return catalogue.data?.systemRoles.map(({ key, name }) => ({ key, name })) ?? [];
+  if (canReadRoles)
+    return roles.data?.items.map(({ key, name, permissions }) => ({ key, name, permissions })) ?? [];
+  return catalogue.data?.systemRoles.map(({ key, name, permissions }) => ({ key, name, permissions })) ?? [];
 }
