@@ -7,7 +7,7 @@ import { CurrentUser } from './current-principal.decorator';
 import { ListUsersQuery, UserParams } from './dto/admin-users.dto';
 import type { UserPrincipal } from './principal';
 
-/** Operators of this installation: every user, and switching accounts off and on. */
+/** Operators of this installation: every user, switching accounts off and on, and ending lockouts. */
 @Controller('admin/users')
 @PlatformAdminOnly()
 export class AdminUsersController {
@@ -19,7 +19,10 @@ export class AdminUsersController {
     return this.users.list(query);
   }
 
-  /** Disables the account; its sessions and API tokens stop working on their next request. */
+  /**
+   * Disables the account; its sessions and API tokens stop working on their next request. A sign-in
+   * lockout ends too, so enabling the account later lets the person straight back in.
+   */
   @Post(':userId/disable')
   @HttpCode(200)
   @RespondsWith('AdminUser')
@@ -40,5 +43,17 @@ export class AdminUsersController {
     @Req() request: FastifyRequest,
   ): Promise<AdminUserView> {
     return this.users.setDisabled(admin, params.userId, false, requestContextOf(request));
+  }
+
+  /** Ends a sign-in lockout at once (and the count of failed attempts), without waiting for it to expire. */
+  @Post(':userId/unlock')
+  @HttpCode(200)
+  @RespondsWith('AdminUser')
+  unlock(
+    @CurrentUser() admin: UserPrincipal,
+    @Param() params: UserParams,
+    @Req() request: FastifyRequest,
+  ): Promise<AdminUserView> {
+    return this.users.unlock(admin, params.userId, requestContextOf(request));
   }
 }

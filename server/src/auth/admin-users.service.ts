@@ -64,6 +64,10 @@ export class AdminUsersService {
     return toPage(rows, limit, toView, (row) => ({ email: row.email, id: row.id }));
   }
 
+  /**
+   * Switches the account off or on. Either way an active sign-in lockout ends and the failure count
+   * starts over: an operator who re-enables someone means them to be able to sign in.
+   */
   async setDisabled(
     admin: UserPrincipal,
     userId: string,
@@ -76,19 +80,63 @@ export class AdminUsersService {
         detail: 'You cannot disable your own account.',
       });
     }
-    const [updated] = await this.dataSource.query(
-      `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, $3) ELSE NULL END, updated_at = $3
-       WHERE id = $1 RETURNING id`,
-      [userId, disabled, this.clock.now()],
-    );
-    if (updated.length === 0) throw authProblem(AuthError.UserNotFound);
+    const now = this.clock.now();
+    const lock = await this.updateClearingLock(userId, now, disabled);
     if (disabled) await this.sessions.revokeAll(userId);
     await this.audit.record({
       action: disabled ? 'admin.user_disabled' : 'admin.user_enabled',
       actor: { id: admin.userId, kind: 'user' },
       target: { type: 'user', id: userId },
+      metadata: { lockCleared: lock.lockedUntil !== null && lock.lockedUntil > now },
       context,
     });
+    return this.view(userId);
+  }
+
+  /**
+   * Ends a sign-in lockout at once and starts the failure count over, for someone kept locked out by
+   * a few wrong passwords every lockout period. Audited even when there was no lock to end.
+   */
+  async unlock(admin: UserPrincipal, userId: string, context: RequestContext): Promise<AdminUserView> {
+    const now = this.clock.now();
+    const lock = await this.updateClearingLock(userId, now, null);
+    await this.audit.record({
+      action: 'admin.user_unlocked',
+      actor: { id: admin.userId, kind: 'user' },
+      target: { type: 'user', id: userId },
+      metadata: {
+        wasLocked: lock.lockedUntil !== null && lock.lockedUntil > now,
+        lockedUntil: lock.lockedUntil,
+        failedSignIns: lock.failedSignIns,
+      },
+      context,
+    });
+    return this.view(userId);
+  }
+
+  /**
+   * Ends the user's lockout and starts the failure count over in one statement, switching the account
+   * off or on as well unless `disabled` is null; returns the lock as it was, or 404 for no such user.
+   */
+  private async updateClearingLock(
+    userId: string,
+    now: Date,
+    disabled: boolean | null,
+  ): Promise<{ lockedUntil: Date | null; failedSignIns: number }> {
+    const [rows] = await this.dataSource.query(
+      `WITH previous AS (SELECT id, locked_until, failed_sign_in_count FROM users WHERE id = $1 FOR UPDATE)
+       UPDATE users u SET failed_sign_in_count = 0, locked_until = NULL, updated_at = $2,
+         disabled_at = CASE WHEN $3::boolean IS NULL THEN u.disabled_at
+                            WHEN $3 THEN coalesce(u.disabled_at, $2) ELSE NULL END
+       FROM previous p WHERE u.id = p.id
+       RETURNING p.locked_until, p.failed_sign_in_count`,
+      [userId, now, disabled],
+    );
+    if (rows.length === 0) throw authProblem(AuthError.UserNotFound);
+    return { lockedUntil: rows[0].locked_until, failedSignIns: rows[0].failed_sign_in_count };
+  }
+
+  private async view(userId: string): Promise<AdminUserView> {
     const [row] = await this.dataSource.query(`${SELECT_USER} WHERE u.id = $1`, [userId]);
     return toView(row);
   }

@@ -168,6 +168,12 @@ export const MATRIX: MatrixRow[] = [
     expect: cells(401, 403, 403, 403, 403, 403, 403, '404 user-not-found', 403, 403),
   },
   {
+    method: 'POST',
+    route: '/api/admin/users/:userId/unlock',
+    url: (ids) => `/api/admin/users/${ids.random}/unlock`,
+    expect: cells(401, 403, 403, 403, 403, 403, 403, '404 user-not-found', 403, 403),
+  },
+  {
     method: 'GET',
     route: '/api/admin/workspaces',
     url: () => '/api/admin/workspaces',

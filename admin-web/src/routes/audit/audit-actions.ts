@@ -5,6 +5,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'account.profile_updated': 'updated their profile',
   'admin.user_disabled': 'disabled a user',
   'admin.user_enabled': 'enabled a user',
+  'admin.user_unlocked': 'ended a user’s lockout',
   'api_token.created': 'created an API token',
   'api_token.revoked': 'revoked an API token',
   'auth.locked': 'was locked out',
