@@ -70,6 +70,44 @@ describe('HTTP pipeline (real server)', () => {
     ]);
   });
 
+  it('lists the first 20 field errors and counts the rest, so an error response stays small', async () => {
+    const body = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`extra${i}`, i]));
+    const res = await http()
+      .post('/api/exercise/echo')
+      .send({ name: 'Ada', count: 1, ...body });
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors).toHaveLength(20);
+    expect(res.body.errorCount).toBe(30);
+    expect(res.body.detail).toBe(
+      `Invalid ${Array.from({ length: 20 }, (_, i) => `extra${i}`).join(', ')} and 10 more fields.`,
+    );
+  });
+
+  it.each([
+    [
+      'more fields than any DTO has',
+      JSON.stringify(Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 0]))),
+      '',
+    ],
+    [
+      'nesting deeper than 32 levels',
+      '{"nested":'.repeat(40) + '{}' + '}'.repeat(40),
+      'nested.'.repeat(32).slice(0, -1),
+    ],
+    ['a NUL character', '{"name":"Ada\\u0000","count":1}', 'name'],
+  ])('refuses a body with %s before validation, naming where', async (_label, body, field) => {
+    const res = await http().post('/api/exercise/echo').set('content-type', 'application/json').send(body);
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors).toEqual([{ field, message: expect.any(String) }]);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses a NUL character in a query string before validation', async () => {
+    const res = await http().get('/api/exercise/slow?ms=1%00');
+    expectProblem(res, 400, 'validation-failed');
+    expect(res.body.errors).toEqual([{ field: 'ms', message: 'ms contains a NUL character' }]);
+  });
+
   it('refuses prototype-pollution keys', async () => {
     const res = await http()
       .post('/api/exercise/echo')

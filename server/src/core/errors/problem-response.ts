@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mapToProblem } from './problem-mapper';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
+import { MAX_FIELD_ERRORS, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 
 /**
  * The one place an error becomes a response: used by the Nest exception filter and by Fastify's own
@@ -20,9 +20,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     detail: mapped.detail,
     instance: request.url.split('?')[0],
     requestId: String(request.id),
-    ...(mapped.errors ? { errors: mapped.errors } : {}),
     ...mapped.extensions,
   };
+  if (mapped.errors) {
+    body.errors = mapped.errors.slice(0, MAX_FIELD_ERRORS);
+    if (mapped.errors.length > MAX_FIELD_ERRORS) body.errorCount = mapped.errors.length;
+  }
   if (reply.sent) return;
   if (mapped.headers) reply.headers(mapped.headers);
   reply.code(mapped.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);

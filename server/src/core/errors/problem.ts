@@ -6,6 +6,12 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Field errors a problem lists; the rest are only counted (`errorCount`), so no input can make an error
+ * response large.
+ */
+export const MAX_FIELD_ERRORS = 20;
+
 /** RFC 9457 problem details, as every error response of the API carries them. */
 export interface ProblemDetails {
   type: string;
@@ -15,6 +21,8 @@ export interface ProblemDetails {
   instance: string;
   requestId: string;
   errors?: FieldError[];
+  /** How many field errors there were, present when `errors` lists only the first MAX_FIELD_ERRORS. */
+  errorCount?: number;
   [extension: string]: unknown;
 }
 

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig, HttpConfig } from '../config';
 import { registerMetrics } from '../metrics';
+import { registerInputLimits } from './input-limits';
 import { MethodTable } from './method-table';
 import { registerSecurityHeaders } from './security-headers';
 
@@ -19,6 +20,7 @@ export async function configureHttp(
   fastify.removeContentTypeParser('text/plain');
 
   registerSecurityHeaders(fastify, { hsts: config.app.isProduction });
+  registerInputLimits(fastify);
   fastify.addHook('onRoute', (route) => {
     if (!route.config || !(route.config as { spaFallback?: boolean }).spaFallback)
       methods.add(route.method, route.url);

@@ -1,7 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, ProblemException } from '../errors/problem';
-
-const MAX_DEPTH = 32;
+import { FieldError, MAX_FIELD_ERRORS, ProblemException } from '../errors/problem';
 
 function collectFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -17,39 +15,31 @@ function collectFieldErrors(errors: ValidationError[], parentPath = ''): FieldEr
   });
 }
 
-/** Nesting depth without recursion, so a hostile body cannot exhaust the stack while it is measured. */
-function depthExceeds(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
-function badBody(detail: string): ProblemException {
-  return new ProblemException(400, {
-    code: 'validation-failed',
-    title: 'Validation failed',
-    detail,
-    errors: [{ field: '', message: detail }],
-  });
+function invalidFieldsDetail(errors: FieldError[]): string {
+  const fields = [...new Set(errors.map((e) => e.field))];
+  const named = fields.slice(0, MAX_FIELD_ERRORS).join(', ');
+  return fields.length > MAX_FIELD_ERRORS
+    ? `Invalid ${named} and ${fields.length - MAX_FIELD_ERRORS} more fields.`
+    : `Invalid ${named}.`;
 }
 
 /**
  * Global validation: unknown fields are refused (not silently dropped), values are converted to the
- * DTO's types, and a failure answers 400 problem+json naming every offending field. A body must be a
- * JSON object of bounded depth before any of that runs.
+ * DTO's types, and a failure answers 400 problem+json naming the offending fields. A body must be a
+ * JSON object; its size and shape were already bounded when it was parsed (see core/http/input-limits).
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw badBody('The body must be a JSON object.');
-      if (depthExceeds(value, MAX_DEPTH))
-        throw badBody(`The body is nested deeper than ${MAX_DEPTH} levels.`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        const detail = 'The body must be a JSON object.';
+        throw new ProblemException(400, {
+          code: 'validation-failed',
+          title: 'Validation failed',
+          detail,
+          errors: [{ field: '', message: detail }],
+        });
+      }
     }
     return super.transform(value, metadata);
   }
@@ -67,7 +57,7 @@ export function createValidationPipe(): ValidationPipe {
       return new ProblemException(400, {
         code: 'validation-failed',
         title: 'Validation failed',
-        detail: `Invalid ${[...new Set(fieldErrors.map((e) => e.field))].join(', ')}.`,
+        detail: invalidFieldsDetail(fieldErrors),
         errors: fieldErrors,
       });
     },
