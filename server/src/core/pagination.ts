@@ -1,4 +1,5 @@
 import { ProblemException } from './errors/problem';
+import { isCalendarDate } from './validation/rfc3339.decorator';
 
 /** Lists answer `{ items, nextCursor }`; the cursor is opaque to clients (base64url JSON of the last key). */
 export interface Page<T> {
@@ -27,16 +28,12 @@ function isTimestamp(value: string): boolean {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
   const offsetHours = Number(match[8]);
   const offsetMinutes = Number(match[9] ?? 0);
-  // Round-trips only when every field is in range (no 30 February, no hour 25).
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   return (
     year >= 1 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCHours() === hour &&
-    date.getUTCMinutes() === minute &&
-    date.getUTCSeconds() === second &&
+    isCalendarDate(year, month, day) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
     offsetHours <= 15 &&
     offsetMinutes < 60
   );

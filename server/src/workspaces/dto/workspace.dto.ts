@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsEmail,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsRfc3339Timestamp } from '../../core/validation/rfc3339.decorator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -22,6 +22,8 @@ export const SLUG_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const SLUG_MESSAGE =
   'slug must be 1–63 lowercase letters, digits or hyphens, not starting or ending with a hyphen';
 const ROLE_KEY = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+// Permission keys are at most 19 characters; an unknown one is echoed back in the refusal, so bound it.
+const PERMISSION_KEY_MAX_LENGTH = 64;
 
 export class WorkspaceParams {
   @IsUUID('all')
@@ -169,6 +171,7 @@ export class CreateRoleDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @MaxLength(PERMISSION_KEY_MAX_LENGTH, { each: true })
   permissions: string[];
 }
 
@@ -190,6 +193,7 @@ export class UpdateRoleDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @MaxLength(PERMISSION_KEY_MAX_LENGTH, { each: true })
   permissions?: string[];
 }
 
@@ -210,6 +214,7 @@ export class CreateApiTokenDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @MaxLength(PERMISSION_KEY_MAX_LENGTH, { each: true })
   permissions: string[];
 
   /** Days until the token stops working; omit for no expiry. */
@@ -230,11 +235,11 @@ export class AuditQuery extends PageQuery {
   actorId?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRfc3339Timestamp()
   from?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsRfc3339Timestamp()
   to?: string;
 }
 
