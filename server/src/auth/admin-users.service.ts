@@ -7,6 +7,7 @@ import type { RequestContext } from '../core/http';
 import { decodeCursor, DEFAULT_PAGE_SIZE, likePattern, Page, toPage } from '../core/pagination';
 import { AuthError, authProblem } from './auth.errors';
 import type { UserPrincipal } from './principal';
+import { ApiTokenService } from './api-token.service';
 import { SessionService } from './session.service';
 
 export interface AdminUserView {
@@ -47,6 +48,7 @@ export class AdminUsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly tokens: ApiTokenService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -82,12 +84,20 @@ export class AdminUsersService {
     }
     const now = this.clock.now();
     const lock = await this.updateClearingLock(userId, now, disabled);
-    if (disabled) await this.sessions.revokeAll(userId);
+    let revokedTokens: string[] = [];
+    if (disabled) {
+      await this.sessions.revokeAll(userId);
+      // Revoked, not merely refused while disabled: enabling the account must not bring them back.
+      revokedTokens = await this.tokens.revokeCreatedBy(userId, this.dataSource.manager);
+    }
     await this.audit.record({
       action: disabled ? 'admin.user_disabled' : 'admin.user_enabled',
       actor: { id: admin.userId, kind: 'user' },
       target: { type: 'user', id: userId },
-      metadata: { lockCleared: lock.lockedUntil !== null && lock.lockedUntil > now },
+      metadata: {
+        lockCleared: lock.lockedUntil !== null && lock.lockedUntil > now,
+        ...(disabled ? { revokedTokens } : {}),
+      },
       context,
     });
     return this.view(userId);

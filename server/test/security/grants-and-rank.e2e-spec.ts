@@ -271,6 +271,35 @@ describe('grants are checked against the caller on every path', () => {
     });
   });
 
+  describe("a disabled person's tokens are revoked, not only refused", () => {
+    it('keeps them revoked after the account is enabled again, and audits which', async () => {
+      const [{ id: userId, email }] = await db.query(
+        `SELECT u.id, u.email FROM users u JOIN memberships m ON m.user_id = u.id JOIN roles r ON r.id = m.role_id
+         WHERE m.workspace_id = $1 AND r.key = 'member' AND u.email <> 'member@example.com' ORDER BY u.email DESC LIMIT 1`,
+        [ACME],
+      );
+      await db.query(
+        `UPDATE memberships SET role_id = (SELECT id FROM roles WHERE key = 'admin' AND workspace_id IS NULL) WHERE workspace_id = $1 AND user_id = $2`,
+        [ACME, userId],
+      );
+      await db.query(
+        `UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE email = 'owner@example.com') WHERE id = $1`,
+        [userId],
+      );
+      const person = await signIn(server.url, email);
+      const personsToken = await token(person, ['workspace:read']);
+      const ops = await signIn(server.url, 'ops@example.com');
+
+      expect((await asPage(ops, http().post(`/api/admin/users/${userId}/disable`))).status).toBe(200);
+      const [disabled] = await auditRows('admin.user_disabled', userId);
+      expect(disabled.metadata.revokedTokens).toEqual([personsToken.apiToken.id]);
+      expect((await asPage(ops, http().post(`/api/admin/users/${userId}/enable`))).status).toBe(200);
+      expect((await http().get(ws('/me')).set('authorization', `Bearer ${personsToken.token}`)).status).toBe(
+        401,
+      );
+    });
+  });
+
   describe("outsiders cannot write into a workspace's audit log", () => {
     it('records their refusals outside the workspace, within a budget per actor', async () => {
       const outsider = await signIn(server.url, 'ops@example.com');
