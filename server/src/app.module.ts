@@ -1,8 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CoreModule, CoreModuleOptions } from './core/core.module';
-import { AuthModule } from './auth';
+import { AuthenticationGuard, AuthModule } from './auth';
+import { RateLimitGuard } from './core/rate-limit';
 import { HealthModule } from './health';
-import { PermissionsModule } from './permissions';
+import { AccessGuard, PermissionsModule } from './permissions';
 import { WorkspacesModule } from './workspaces';
 
 @Module({})
@@ -17,6 +19,15 @@ export class AppModule {
         PermissionsModule,
         WorkspacesModule,
         ...extraImports,
+      ],
+      // The global guards, in the order every request meets them: the rate limit first, so refused
+      // requests (bad credentials included) are counted too; then authentication (who is calling);
+      // then access (may they use this route, in this workspace). The problem filter and the
+      // validation pipe are registered by CoreModule.
+      providers: [
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: AuthenticationGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
       ],
     };
   }

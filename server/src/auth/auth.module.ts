@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '../audit';
 import { AccountController } from './account.controller';
@@ -33,8 +32,8 @@ import { SessionStrategy } from './strategies/session.strategy';
     BearerStrategy,
     LocalStrategy,
     SessionStrategy,
-    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    AuthenticationGuard,
   ],
-  exports: [ApiTokenService, SessionService, SessionCookie],
+  exports: [ApiTokenService, SessionService, SessionCookie, AuthenticationGuard],
 })
 export class AuthModule {}

@@ -21,3 +21,4 @@ export { AuthError, authProblem } from './auth.errors';
 export type { Principal, UserPrincipal, TokenPrincipal } from './principal';
 export { ensurePlatformAdmin } from './platform-admin';
 export type { PlatformAdminOutcome, PlatformAdminRequest } from './platform-admin';
+export { AuthenticationGuard } from './authentication.guard';

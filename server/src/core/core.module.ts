@@ -41,7 +41,7 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [APP_LOGGER, Clock, MethodTable, ShutdownState],
+      exports: [APP_LOGGER, Clock, MethodTable, ShutdownState, RateLimitModule],
     };
   }
 }

@@ -3,7 +3,7 @@ export { MembershipResolver } from './membership-resolver';
 export { RequirePermission, REQUIRED_PERMISSION } from './require-permission.decorator';
 export { Workspace } from './workspace-context';
 export type { WorkspaceContext } from './workspace-context';
-export { workspaceNotFound } from './access.guard';
+export { AccessGuard, workspaceNotFound } from './access.guard';
 export {
   PERMISSIONS,
   PERMISSION_KEYS,

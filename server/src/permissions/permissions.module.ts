@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../audit';
 import { AccessGuard } from './access.guard';
 import { DenialAuditBudget } from './denial-audit-budget';
@@ -10,7 +9,7 @@ import { WorkspaceAccessController } from './workspace-access.controller';
 @Module({
   imports: [AuditModule],
   controllers: [PermissionsController, WorkspaceAccessController],
-  providers: [MembershipResolver, DenialAuditBudget, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [MembershipResolver],
+  providers: [MembershipResolver, DenialAuditBudget, AccessGuard],
+  exports: [MembershipResolver, AccessGuard],
 })
 export class PermissionsModule {}

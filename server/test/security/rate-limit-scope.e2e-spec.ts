@@ -37,7 +37,7 @@ const COUNTED_GET_URLS = MATRIX.filter(
   }),
 );
 
-/** A request of a signed-in caller (unauthenticated ones are refused before any limit counts them). */
+/** A request of a signed-in caller. */
 const from = (server: TestApp, url: string, ip: string) =>
   request(server.url)
     .get(url)
@@ -117,6 +117,16 @@ describe('rate limits count per client over the whole API, not per route', () =>
       }
       for (const ip of sameSubscriber) expectRateLimited(await from(server, COUNTED_GET_URLS[0], ip));
       expect((await from(server, COUNTED_GET_URLS[0], '2001:db8:aa:bc::1')).status).not.toBe(429);
+    });
+
+    it('counts refused requests too: guessed cookies and tokens use up the limit before any lookup', async () => {
+      const guess = (i: number) =>
+        request(server.url)
+          .get('/api/auth/session')
+          .set('x-forwarded-for', '203.0.113.60')
+          .set('authorization', `Bearer bst_${'a'.repeat(10)}_${String(i).padStart(43, 'x')}`);
+      for (let i = 0; i < LIMIT; i++) expect((await guess(i)).status).toBe(401);
+      expectRateLimited(await guess(LIMIT));
     });
 
     it('counts an IPv4-mapped IPv6 address as the IPv4 address it is', async () => {

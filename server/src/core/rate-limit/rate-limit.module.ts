@@ -1,5 +1,4 @@
 import { ExecutionContext, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -59,6 +58,7 @@ function emailOf(request: { body?: unknown }): string {
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }, PasswordHashingLimits],
+  providers: [RateLimitGuard, PasswordHashingLimits],
+  exports: [RateLimitGuard],
 })
 export class RateLimitModule {}
