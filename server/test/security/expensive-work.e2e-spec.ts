@@ -34,6 +34,7 @@ describe('expensive work is bounded for untrusted callers', () => {
   let app: NestFastifyApplication;
   let url: string;
   let webDir: string;
+  const logLines: Record<string, unknown>[] = [];
 
   const signIn = (email: string, password: string, ip: string) =>
     request(url)
@@ -52,7 +53,7 @@ describe('expensive work is bounded for untrusted callers', () => {
     // waiting, and every sign-in from its own address behind one trusted proxy.
     const config = loadConfig({
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
       DATABASE_URL: db.url,
       TRUST_PROXY: '1',
       PASSWORD_HASHING_CONCURRENCY: '1',
@@ -61,7 +62,12 @@ describe('expensive work is bounded for untrusted callers', () => {
       SIGN_IN_LIMIT_PER_IP: '100000',
       SIGN_IN_LIMIT_PER_EMAIL: '100000',
     });
-    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const sink = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        for (const line of chunk.toString('utf8').split('\n')) if (line) logLines.push(JSON.parse(line));
+        done();
+      },
+    });
     app = await createApp({
       config,
       databaseUrl: db.url,
@@ -114,6 +120,11 @@ describe('expensive work is bounded for untrusted callers', () => {
       expect(metrics).toMatch(/^password_hashing_queued 2$/m);
       const rejected = Number(/^password_hashing_rejected_total (\d+)$/m.exec(metrics)?.[1]);
       expect(rejected).toBeGreaterThanOrEqual(attempts.length);
+
+      // Shedding load is expected and said so: it is logged as a warning, never as an error.
+      const shed = logLines.filter((line) => (line.response as { statusCode?: number })?.statusCode === 503);
+      expect(shed.length).toBeGreaterThanOrEqual(attempts.length);
+      expect(shed.filter((line) => (line.level as number) >= 50)).toEqual([]);
     } finally {
       await held.release();
     }

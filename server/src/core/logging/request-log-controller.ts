@@ -45,7 +45,10 @@ export class RequestLogController extends LogController {
       response: { statusCode: status },
       responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
     };
-    if (error || status >= 500) reply.log.error({ ...line, err: error ?? undefined }, 'request completed');
+    // A 503 is the server shedding load or waiting for its database, on purpose and said so: a flood of
+    // them must not bury real faults in the error log.
+    if (error || (status >= 500 && status !== 503))
+      reply.log.error({ ...line, err: error ?? undefined }, 'request completed');
     else if (status >= 400) reply.log.warn(line, 'request completed');
     else reply.log.info(line, 'request completed');
   }
