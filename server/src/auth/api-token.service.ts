@@ -20,6 +20,19 @@ export interface ApiTokenView {
   revokedAt: string | null;
 }
 
+/**
+ * An active token and its creator, as `api_tokens t JOIN users u ON u.id = t.created_by` yields them for a
+ * parsed token (`t.prefix AND t.secret_hash match, t.revoked_at IS NULL AND u.disabled_at IS NULL`).
+ */
+export interface LiveTokenRow {
+  id: string;
+  workspace_id: string;
+  created_by: string;
+  permissions: string[];
+  expires_at: Date | null;
+  last_used_at: Date | null;
+}
+
 interface ApiTokenRow {
   id: string;
   name: string;
@@ -60,28 +73,28 @@ export class ApiTokenService {
     private readonly clock: Clock,
   ) {}
 
-  async authenticate(token: string): Promise<TokenPrincipal | null> {
+  /** The row a bearer token names, by its prefix and the digest of its secret; null when malformed. */
+  parse(token: string): { prefix: string; secretHash: Buffer } | null {
     const match = TOKEN_PATTERN.exec(token);
-    if (!match) return null;
-    const [, prefix, secret] = match;
-    const rows = await this.dataSource.query(
-      `SELECT t.id, t.workspace_id, t.created_by, t.permissions, t.expires_at, t.last_used_at
-       FROM api_tokens t JOIN users u ON u.id = t.created_by
-       WHERE t.prefix = $1 AND t.secret_hash = $2 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
-      [prefix, sha256(secret)],
-    );
-    const row = rows[0];
+    return match ? { prefix: match[1], secretHash: sha256(match[2]) } : null;
+  }
+
+  /**
+   * Turns a token row read by the access path (joined there with its creator's membership, so one
+   * statement serves both) into its principal; null once expired. Records use at most once a minute.
+   */
+  async accept(token: LiveTokenRow): Promise<TokenPrincipal | null> {
     const now = this.clock.now();
-    if (!row || (row.expires_at && row.expires_at <= now)) return null;
-    if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.query(`UPDATE api_tokens SET last_used_at = $2 WHERE id = $1`, [row.id, now]);
+    if (token.expires_at && token.expires_at <= now) return null;
+    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await this.dataSource.query(`UPDATE api_tokens SET last_used_at = $2 WHERE id = $1`, [token.id, now]);
     }
     return {
       kind: 'token',
-      tokenId: row.id,
-      userId: row.created_by,
-      workspaceId: row.workspace_id,
-      permissions: row.permissions,
+      tokenId: token.id,
+      userId: token.created_by,
+      workspaceId: token.workspace_id,
+      permissions: token.permissions,
     };
   }
 

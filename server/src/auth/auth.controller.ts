@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthConfig } from '../core/config';
@@ -9,11 +9,13 @@ import { SessionRequired } from './access.decorators';
 import { AccountService, SessionInfo } from './account.service';
 import { CurrentUser } from './current-principal.decorator';
 import { LoginDto } from './dto/login.dto';
-import { LoginGuard, VerifiedUserId } from './login.guard';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import type { UserPrincipal } from './principal';
 import { SessionCookie } from './session-cookie';
 import { SessionService } from './session.service';
+import { SameOriginPolicy } from './same-origin';
+import { SignInService } from './sign-in.service';
+import { AuthError, authProblem } from './auth.errors';
 
 @Controller('auth')
 export class AuthController {
@@ -23,22 +25,27 @@ export class AuthController {
     private readonly cookie: SessionCookie,
     private readonly audit: AuditService,
     private readonly config: AuthConfig,
+    private readonly sameOrigin: SameOriginPolicy,
+    private readonly signIn: SignInService,
   ) {}
 
-  /** Signs in with email and password; always issues a fresh session (a cookie sent along is revoked). */
+  /**
+   * Signs in with email and password; always issues a fresh session (a cookie sent along is revoked).
+   * A cross-site form cannot sign anyone in (login CSRF).
+   */
   @Post('login')
   @Public()
   @SignInRateLimit()
-  @UseGuards(LoginGuard)
   @HttpCode(200)
   @RespondsWith('SessionInfo')
   async login(
-    @Body() _credentials: LoginDto,
-    @VerifiedUserId() userId: string,
+    @Body() credentials: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionInfo> {
+    if (!this.sameOrigin.allows(request)) throw authProblem(AuthError.CrossSiteRequest);
     const context = requestContextOf(request);
+    const userId = await this.signIn.verifyCredentials(credentials.email, credentials.password, context);
     const previous = this.cookie.read(request);
     if (previous) await this.sessions.revokeByToken(previous);
     const { token, sessionId, csrfToken } = await this.sessions.create(userId, context);

@@ -5,10 +5,12 @@ export { SessionEntity } from './session.entity';
 export { ApiTokenEntity } from './api-token.entity';
 export { AuthModule } from './auth.module';
 export { ApiTokenService } from './api-token.service';
-export type { ApiTokenView } from './api-token.service';
+export type { ApiTokenView, LiveTokenRow } from './api-token.service';
 export { SessionService } from './session.service';
+export type { LiveSessionRow } from './session.service';
 export {
   ACCESS,
+  AUTHENTICATE_IF_PRESENT,
   Authenticated,
   AuthenticateIfPresent,
   SessionRequired,
@@ -21,4 +23,5 @@ export { AuthError, authProblem } from './auth.errors';
 export type { Principal, UserPrincipal, TokenPrincipal } from './principal';
 export { ensurePlatformAdmin } from './platform-admin';
 export type { PlatformAdminOutcome, PlatformAdminRequest } from './platform-admin';
-export { AuthenticationGuard } from './authentication.guard';
+export { CsrfDefence } from './csrf-defence';
+export { sha256 } from './secret-token';

@@ -8,7 +8,11 @@ import { generateSecret, sha256 } from './secret-token';
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-interface SessionRow {
+/**
+ * A live session and its person, as `sessions s JOIN users u` yields them for a cookie's token hash
+ * (`s.token_hash = sha256(token) AND s.revoked_at IS NULL AND u.disabled_at IS NULL`).
+ */
+export interface LiveSessionRow {
   id: string;
   user_id: string;
   csrf_token: string;
@@ -84,16 +88,12 @@ export class SessionService {
     return { token, sessionId: row.id, csrfToken };
   }
 
-  /** Resolves a cookie token to its person in one query; null for unknown, revoked, expired or disabled. */
-  async authenticate(token: string): Promise<UserPrincipal | null> {
-    const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.email, u.display_name, u.is_platform_admin
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
-      [sha256(token)],
-    );
-    const session = rows[0];
-    if (!session) return null;
+  /**
+   * Turns a session row read by the access path (joined there with the caller's membership, so one
+   * statement serves both) into its person; null once it is past its absolute or idle expiry. Marks
+   * the session as seen at most once a minute.
+   */
+  async accept(session: LiveSessionRow): Promise<UserPrincipal | null> {
     const now = this.clock.now().getTime();
     if (now >= session.expires_at.getTime()) return null;
     const idleFor = now - session.last_seen_at.getTime();

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../auth';
-import { PermissionKey, permissionsOfRole, SYSTEM_ROLE_PERMISSIONS } from '../permissions';
+import {
+  MembershipResolver,
+  PermissionKey,
+  permissionsOfRole,
+  SYSTEM_ROLE_PERMISSIONS,
+} from '../permissions';
 import { WorkspaceError, workspaceProblem } from './workspaces.errors';
 
 export interface RoleRow {
@@ -37,6 +42,8 @@ export function rolePermissions(role: RoleRow): Set<PermissionKey> {
  */
 @Injectable()
 export class WorkspaceRules {
+  constructor(private readonly memberships: MembershipResolver) {}
+
   /** Serialises membership changes in one workspace for the rest of the transaction. */
   async lockWorkspace(manager: EntityManager, workspaceId: string): Promise<void> {
     await manager.query(`SELECT id FROM workspaces WHERE id = $1 FOR UPDATE`, [workspaceId]);
@@ -60,12 +67,20 @@ export class WorkspaceRules {
     return rows[0] ?? null;
   }
 
+  /** A member's role as the rules read it; null when they are not a member. */
   async roleOfMember(manager: EntityManager, workspaceId: string, userId: string): Promise<RoleRow | null> {
-    const rows: RoleRow[] = await manager.query(
-      `SELECT ${ROLE_COLUMNS} FROM memberships m JOIN roles r ON r.id = m.role_id WHERE m.workspace_id = $1 AND m.user_id = $2`,
-      [workspaceId, userId],
-    );
-    return rows[0] ?? null;
+    const membership = await this.memberships.roleOf(workspaceId, userId, manager);
+    if (!membership) return null;
+    const { role } = membership;
+    return {
+      id: role.id,
+      key: role.key,
+      name: role.name,
+      description: '',
+      is_system: role.isSystem,
+      permissions: [...membership.permissions],
+      workspace_id: role.isSystem ? null : workspaceId,
+    };
   }
 
   /** The actor's standing re-read under the lock: a request that passed the guard may have lost it since. */
@@ -74,19 +89,12 @@ export class WorkspaceRules {
     workspaceId: string,
     principal: Principal,
   ): Promise<ActorStanding> {
-    const role = await this.roleOfMember(manager, workspaceId, principal.userId);
-    if (!role)
+    const standing = await this.memberships.standing(manager, workspaceId, principal);
+    if (!standing)
       throw workspaceProblem(WorkspaceError.MemberNotFound, {
         detail: 'You are no longer a member of this workspace.',
       });
-    const permissions = rolePermissions(role);
-    if (principal.kind === 'token') {
-      return {
-        roleKey: role.key,
-        permissions: new Set([...permissions].filter((p) => principal.permissions.includes(p))),
-      };
-    }
-    return { roleKey: role.key, permissions };
+    return standing;
   }
 
   /**
