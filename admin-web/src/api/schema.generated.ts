@@ -822,6 +822,12 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @enum {string} */
+        PermissionKey: "workspace:read" | "workspace:update" | "workspace:delete" | "members:read" | "members:invite" | "members:update-role" | "members:remove" | "roles:read" | "roles:manage" | "api-tokens:manage" | "audit:read" | "flags:manage";
+        /** @enum {string} */
+        SystemRoleKey: "owner" | "admin" | "member" | "viewer";
+        /** @enum {string} */
+        AuditAction: "access.denied" | "account.password_changed" | "account.profile_updated" | "admin.platform_admin_created" | "admin.platform_admin_granted" | "admin.user_disabled" | "admin.user_enabled" | "admin.user_unlocked" | "api_token.created" | "api_token.revoked" | "auth.locked" | "auth.sign_in_failed" | "auth.signed_in" | "auth.signed_out" | "auth.signed_out_everywhere" | "flag.reset" | "flag.set" | "invitation.accepted" | "invitation.created" | "invitation.resent" | "invitation.revoked" | "member.left" | "member.removed" | "member.role_changed" | "role.created" | "role.deleted" | "role.updated" | "session.revoked" | "workspace.created" | "workspace.deleted" | "workspace.ownership_transferred" | "workspace.updated";
         Liveness: {
             /** @enum {string} */
             status: "ok";
@@ -902,15 +908,15 @@ export interface components {
         };
         PermissionCatalogue: {
             permissions: {
-                key: string;
+                key: components["schemas"]["PermissionKey"];
                 label: string;
                 description: string;
             }[];
             systemRoles: {
-                key: string;
+                key: components["schemas"]["SystemRoleKey"];
                 name: string;
                 description: string;
-                permissions: string[];
+                permissions: components["schemas"]["PermissionKey"][];
             }[];
         };
         Workspace: {
@@ -936,7 +942,7 @@ export interface components {
                 name: string;
                 isSystem: boolean;
             };
-            permissions: string[];
+            permissions: components["schemas"]["PermissionKey"][];
             /** @enum {string} */
             via: "user" | "token";
         };
@@ -944,7 +950,7 @@ export interface components {
             allowed: boolean;
             /** Format: uuid */
             userId: string;
-            permission: string;
+            permission: components["schemas"]["PermissionKey"];
             chain: {
                 /** @enum {string} */
                 step: "membership" | "role" | "permission";
@@ -1038,7 +1044,7 @@ export interface components {
             key: string;
             name: string;
             description: string;
-            permissions: string[];
+            permissions: components["schemas"]["PermissionKey"][];
             isSystem: boolean;
             memberCount: number;
         };
@@ -1051,7 +1057,7 @@ export interface components {
             id: string;
             name: string;
             prefix: string;
-            permissions: string[];
+            permissions: components["schemas"]["PermissionKey"][];
             /** Format: uuid */
             createdBy: string;
             /** Format: date-time */
@@ -1071,7 +1077,7 @@ export interface components {
         AuditEvent: {
             /** Format: uuid */
             id: string;
-            action: string;
+            action: components["schemas"]["AuditAction"];
             actor: {
                 id: string | null;
                 kind: string;

@@ -4,7 +4,7 @@
  */
 import type { components } from './schema.generated';
 
-type Schema = components['schemas'];
+export type Schema = components['schemas'];
 
 export interface Page<T> {
   items: T[];

@@ -10,21 +10,10 @@ import {
   Users,
   type LucideIcon,
 } from 'lucide-react';
+import type { Schema } from '../api/types';
 
-/** Permission keys from the server's catalogue (GET /api/permissions). */
-export type PermissionKey =
-  | 'workspace:read'
-  | 'workspace:update'
-  | 'workspace:delete'
-  | 'members:read'
-  | 'members:invite'
-  | 'members:update-role'
-  | 'members:remove'
-  | 'roles:read'
-  | 'roles:manage'
-  | 'api-tokens:manage'
-  | 'audit:read'
-  | 'flags:manage';
+/** Permission keys from the server's catalogue, as its OpenAPI document enumerates them. */
+export type PermissionKey = Schema['PermissionKey'];
 
 /** Who may see an item: holders of a workspace permission, or platform administrators. */
 export type NavAccess = { permission: PermissionKey } | { platformAdmin: true };

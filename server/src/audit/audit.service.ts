@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import type { RequestContext } from '../core/http';
 import { APP_LOGGER } from '../core/logging';
+import type { AuditAction } from './audit-actions';
 
 export type ActorKind = 'user' | 'token' | 'system' | 'anonymous';
 
 export interface AuditRecord {
-  action: string;
+  action: AuditAction;
   actor: { id: string | null; kind: ActorKind };
   workspaceId?: string | null;
   target?: { type: string; id: string } | null;

@@ -1,6 +1,6 @@
 import { isEmail } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { AuditService } from '../audit';
+import { AuditAction, AuditService } from '../audit';
 import type { FieldError } from '../core/errors';
 import { hashPassword } from './password-hasher';
 import { passwordPolicyViolations } from './password-policy';
@@ -37,7 +37,7 @@ export async function ensurePlatformAdmin(
     return { kind: 'invalid', errors: [{ field: 'email', message: 'email must be an email address' }] };
   }
   return dataSource.transaction(async (manager) => {
-    const audited = (action: string, userId: string) =>
+    const audited = (action: AuditAction, userId: string) =>
       audit.record(
         {
           action,

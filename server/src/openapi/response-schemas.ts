@@ -1,3 +1,7 @@
+import { SYSTEM_ROLES } from '@bastion/migrations';
+import { AUDIT_ACTIONS } from '../audit';
+import { PERMISSION_KEYS } from '../permissions';
+
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
@@ -14,6 +18,7 @@ const object = (properties: Record<string, Schema>, optional: string[] = []): Sc
 const page = (item: string): Schema =>
   object({ items: { type: 'array', items: ref(item) }, nextCursor: nullable(str()) });
 const roleRef = object({ id: uuid, key: str(), name: str() });
+const permissionKeys = { type: 'array', items: ref('PermissionKey') };
 
 /**
  * Documented success bodies, referenced by `@RespondsWith(name)`. The authorization matrix validates every
@@ -34,6 +39,10 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     required: ['type', 'title', 'status', 'detail', 'instance', 'requestId'],
   },
+  // Closed vocabularies, published as enums so clients take them from the generated types.
+  PermissionKey: str({ enum: [...PERMISSION_KEYS] }),
+  SystemRoleKey: str({ enum: SYSTEM_ROLES.map((role) => role.key) }),
+  AuditAction: str({ enum: [...AUDIT_ACTIONS] }),
   Liveness: object({ status: str({ enum: ['ok'] }) }),
   Readiness: {
     type: 'object',
@@ -87,14 +96,17 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   }),
   AdminWorkspacePage: page('AdminWorkspace'),
   PermissionCatalogue: object({
-    permissions: { type: 'array', items: object({ key: str(), label: str(), description: str() }) },
+    permissions: {
+      type: 'array',
+      items: object({ key: ref('PermissionKey'), label: str(), description: str() }),
+    },
     systemRoles: {
       type: 'array',
       items: object({
-        key: str(),
+        key: ref('SystemRoleKey'),
         name: str(),
         description: str(),
-        permissions: { type: 'array', items: str() },
+        permissions: permissionKeys,
       }),
     },
   }),
@@ -103,13 +115,13 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   MyAccess: object({
     workspaceId: uuid,
     role: object({ id: uuid, key: str(), name: str(), isSystem: { type: 'boolean' } }),
-    permissions: { type: 'array', items: str() },
+    permissions: permissionKeys,
     via: str({ enum: ['user', 'token'] }),
   }),
   Explanation: object({
     allowed: { type: 'boolean' },
     userId: uuid,
-    permission: str(),
+    permission: ref('PermissionKey'),
     chain: {
       type: 'array',
       items: object({
@@ -152,7 +164,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     key: str(),
     name: str(),
     description: str(),
-    permissions: { type: 'array', items: str() },
+    permissions: permissionKeys,
     isSystem: { type: 'boolean' },
     memberCount: { type: 'integer' },
   }),
@@ -161,7 +173,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     id: uuid,
     name: str(),
     prefix: str(),
-    permissions: { type: 'array', items: str() },
+    permissions: permissionKeys,
     createdBy: uuid,
     createdAt: time,
     expiresAt: nullable(time),
@@ -172,7 +184,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   CreatedApiToken: object({ token: str(), apiToken: ref('ApiToken') }),
   AuditEvent: object({
     id: uuid,
-    action: str(),
+    action: ref('AuditAction'),
     actor: object({ id: nullable(str()), kind: str(), email: nullable(str()), displayName: nullable(str()) }),
     target: nullable(object({ type: str(), id: str() })),
     ip: nullable(str()),

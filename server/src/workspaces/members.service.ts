@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit';
+import { AuditAction, AuditService } from '../audit';
 import { ApiTokenService } from '../auth';
 import { Clock } from '../core/clock';
 import type { RequestContext } from '../core/http';
@@ -133,7 +133,7 @@ export class MembersService {
     ws: WorkspaceContext,
     userId: string,
     context: RequestContext,
-    action = 'member.removed',
+    action: AuditAction = 'member.removed',
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.rules.lockWorkspace(manager, ws.workspaceId);

@@ -1,8 +1,17 @@
-/** Plain-language names of the actions the server records; unknown ones show their raw name. */
-export const AUDIT_ACTIONS: Record<string, string> = {
+import type { Schema } from '../../api/types';
+
+type AuditAction = Schema['AuditAction'];
+
+/**
+ * Plain-language names of every action the server records. Typed by the server's enum, so an action added
+ * there fails this file's typecheck until it is named here.
+ */
+export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   'access.denied': 'was denied access',
   'account.password_changed': 'changed their password',
   'account.profile_updated': 'updated their profile',
+  'admin.platform_admin_created': 'created a platform admin',
+  'admin.platform_admin_granted': 'made someone a platform admin',
   'admin.user_disabled': 'disabled a user',
   'admin.user_enabled': 'enabled a user',
   'admin.user_unlocked': 'ended a user’s lockout',
@@ -33,5 +42,5 @@ export const AUDIT_ACTIONS: Record<string, string> = {
 };
 
 export function describeAction(action: string): string {
-  return AUDIT_ACTIONS[action] ?? action;
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Explanation } from '../../api/types';
 import { explanationVerdict } from './explain';
 
-const base = { userId: '00000000-0000-4000-8000-000000000001', permission: 'audit:read' };
+const base = { userId: '00000000-0000-4000-8000-000000000001', permission: 'audit:read' as const };
 
 describe('explanationVerdict', () => {
   it('says yes in one sentence', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { PermissionInfo } from '../../api/types';
 import { groupPermissions, previewAccess } from './permission-groups';
 
-const catalogue = [
+const catalogue: PermissionInfo[] = [
   { key: 'workspace:read', label: 'View workspace', description: '' },
   { key: 'members:read', label: 'View members', description: '' },
   { key: 'members:invite', label: 'Invite members', description: '' },
