@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { recordFigures } from '../support/figures';
+import { requireTool } from '../support/required-tool';
 import { createSeededDatabase } from '../support/seeded-database';
 import { signIn, SignedIn } from '../support/session-client';
 import { runSqlmap, SqlmapOutcome, sqlmapPath, sqlmapVersion } from '../support/sqlmap';
@@ -27,12 +28,12 @@ interface Scan {
 
 type ScanOutcome = SqlmapOutcome & { scan: Scan; parameters: string[]; served: Record<string, number> };
 
-if (!SQLMAP)
-  console.warn(
-    'SKIPPED: sqlmap is not on PATH; install it (apt-get install sqlmap, as .ci/run does) to run the injection scan.',
-  );
+const describeWithSqlmap = requireTool(
+  { name: 'sqlmap', install: 'apt-get install sqlmap', neededFor: 'the SQL injection scan' },
+  SQLMAP !== null,
+);
 
-(SQLMAP ? describe : describe.skip)('sqlmap against the search, filter and paging parameters', () => {
+describeWithSqlmap('sqlmap against the search, filter and paging parameters', () => {
   let db: Awaited<ReturnType<typeof createSeededDatabase>>;
   let server: TestApp;
   let owner: SignedIn;

@@ -3,34 +3,24 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { recordFigures } from '../support/figures';
+import { requireTool } from '../support/required-tool';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, DEMO_PASSWORD, signIn } from '../support/session-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { findRedis, REDIS_TOOL, TestRedis, useRedis } from '../support/test-redis';
 
-const REDIS_URL = 'redis://127.0.0.1:6379';
+const redisSource = findRedis();
 
-async function redisReachable(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: () => null,
-  });
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const describeWithRedis = requireTool(
+  { ...REDIS_TOOL, neededFor: 'the several-instances suite' },
+  redisSource !== null,
+);
 
-describe('Several instances behind one load balancer (shared PostgreSQL and Redis)', () => {
+describeWithRedis('Several instances behind one load balancer (shared PostgreSQL and Redis)', () => {
   let db: Awaited<ReturnType<typeof createSeededDatabase>>;
   let a: TestApp;
   let b: TestApp;
-  let redisUp = false;
+  let redis: TestRedis;
   const prefix = `bastion-test-${randomBytes(4).toString('hex')}:`;
   const passed: Record<string, boolean> = {
     'session created on one instance is accepted by the other': false,
@@ -40,16 +30,10 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
   };
 
   beforeAll(async () => {
-    redisUp = await redisReachable();
-    if (!redisUp) {
-      console.warn(
-        `SKIPPED: no Redis at ${REDIS_URL}; start one (redis-server) to run the several-instances suite.`,
-      );
-      return;
-    }
+    redis = await useRedis(redisSource, prefix);
     db = await createSeededDatabase();
     const env = {
-      REDIS_URL,
+      REDIS_URL: redis.url,
       REDIS_KEY_PREFIX: prefix,
       SIGN_IN_LIMIT_PER_EMAIL: '4',
       SIGN_IN_LIMIT_PER_IP: '1000',
@@ -60,20 +44,14 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
   });
 
   afterAll(async () => {
-    recordFigures('several-instances', redisUp ? { instances: 2, redis: true, passed } : { redis: false });
+    recordFigures('several-instances', { instances: 2, redis: true, passed });
     await a?.close();
     await b?.close();
     await db?.drop();
-    if (redisUp) {
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-    }
+    await redis?.release();
   });
 
   it('accepts a session created on one instance at the other, and a logout on one at the next request on the other', async () => {
-    if (!redisUp) return;
     const session = await signIn(a.url, 'owner@example.com');
     expect((await request(b.url).get('/api/auth/session').set('cookie', session.cookie)).status).toBe(200);
     passed['session created on one instance is accepted by the other'] = true;
@@ -83,7 +61,6 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
   });
 
   it('applies a demotion made on one instance at the next request on the other', async () => {
-    if (!redisUp) return;
     const owner = await signIn(a.url, 'owner@example.com');
     const member = await signIn(b.url, 'member@example.com');
     const members = `/api/workspaces/${SEED_IDS.workspaces.acme}/members`;
@@ -100,7 +77,6 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
   });
 
   it('shares the sign-in rate limit: attempts spread over both instances hit it at the same total', async () => {
-    if (!redisUp) return;
     const statuses = [];
     for (let i = 0; i < 6; i++) {
       const target = i % 2 === 0 ? a : b;
@@ -111,9 +87,9 @@ describe('Several instances behind one load balancer (shared PostgreSQL and Redi
       statuses.push(res.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}rl:sign-in-email:*`);
-    redis.disconnect();
+    const client = new Redis(redis.url);
+    const keys = await client.keys(`${prefix}rl:sign-in-email:*`);
+    client.disconnect();
     expect(keys.length).toBeGreaterThan(0);
     passed['sign-in rate limit shared: 4 attempts spread over both, the 5th and 6th get 429'] = true;
   });

@@ -1,13 +1,13 @@
 import { SEED_IDS, systemRoleId } from '@bastion/migrations';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { REDIS_CLIENT } from '../../src/core/redis/redis.module';
+import { requireTool } from '../support/required-tool';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, signIn } from '../support/session-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { findRedis, REDIS_TOOL, TestRedis, useRedis } from '../support/test-redis';
 import { MATRIX } from './authorization-matrix';
 
 type SeededDatabase = Awaited<ReturnType<typeof createSeededDatabase>>;
@@ -66,13 +66,11 @@ function redisReady(server: TestApp): Promise<unknown> {
     : new Promise((resolve) => client.once('ready', resolve));
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const redisSource = findRedis();
+const describeWithRedis = requireTool(
+  { ...REDIS_TOOL, neededFor: 'the shared rate-limit count across instances' },
+  redisSource !== null,
+);
 
 describe('rate limits count per client over the whole API, not per route', () => {
   let db: SeededDatabase;
@@ -189,34 +187,20 @@ describe('rate limits count per client over the whole API, not per route', () =>
     });
   });
 
-  describe('with several instances sharing Redis', () => {
+  describeWithRedis('with several instances sharing Redis', () => {
     const LIMIT = 6;
-    let redis: ChildProcess | undefined;
+    const prefix = `bastion-test-${randomBytes(4).toString('hex')}:`;
+    let redis: TestRedis;
     let a: TestApp;
     let b: TestApp;
 
     beforeAll(async () => {
-      if (spawnSync('redis-server', ['--version']).status !== 0) {
-        if (process.env.CI === 'true') throw new Error('redis-server is required in CI');
-        console.warn('SKIPPED: redis-server is not installed, so the shared count is not checked.');
-        return;
-      }
-      const port = await freePort();
-      redis = spawn('redis-server', [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-      ]);
+      redis = await useRedis(redisSource, prefix);
       const env = {
         TRUST_PROXY: '1',
         RATE_LIMIT_PER_MINUTE: String(LIMIT),
-        REDIS_URL: `redis://127.0.0.1:${port}`,
-        REDIS_KEY_PREFIX: `bastion-test-${randomBytes(4).toString('hex')}:`,
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: prefix,
       };
       a = await startTestApp({ databaseUrl: db.url, env });
       b = await startTestApp({ databaseUrl: db.url, env });
@@ -229,11 +213,10 @@ describe('rate limits count per client over the whole API, not per route', () =>
     afterAll(async () => {
       await a?.close();
       await b?.close();
-      redis?.kill();
+      await redis?.release();
     });
 
     it('keeps one count per client across instances and routes', async () => {
-      if (!redis) return;
       for (let i = 0; i < LIMIT; i++) {
         const res = await from(i % 2 === 0 ? a : b, COUNTED_GET_URLS[i], '203.0.113.99');
         expect(res.status).not.toBe(429);
