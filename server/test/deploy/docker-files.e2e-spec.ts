@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { loadConfig } from '../../src/core/config';
 import { ADMIN_WEB_DIST, REPO_ROOT, STORYBOOK_DIST } from '../../src/core/paths';
@@ -12,64 +10,7 @@ const COMPOSE_FILES = {
   development: join(DOCKER_DIR, 'docker-compose.yml'),
   production: join(DOCKER_DIR, 'docker-compose.prod.yml'),
 };
-const DCLINT_CONFIG = join(DOCKER_DIR, '.dclintrc.json');
 const MIGRATE_JOB = join(DOCKER_DIR, 'k8s', 'migrate-job.yaml');
-
-/** Absolute path of a package's CLI, found through its own package.json so hoisting does not matter. */
-function binOf(pkg: string, name: string): string {
-  const manifest = require.resolve(`${pkg}/package.json`);
-  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
-  return join(dirname(manifest), bin[name]);
-}
-
-function runNode(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 20_000 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-interface DclintMessage {
-  rule: string;
-  type: string;
-  message: string;
-  line: number;
-}
-
-function dclint(file: string): DclintMessage[] {
-  const { stdout, stderr } = runNode([
-    binOf('dclint', 'dclint'),
-    '--formatter',
-    'json',
-    '--color',
-    'false',
-    '--config',
-    DCLINT_CONFIG,
-    file,
-  ]);
-  let report: { filePath: string; messages: DclintMessage[] }[];
-  try {
-    report = JSON.parse(stdout);
-  } catch {
-    throw new Error(`dclint printed no JSON report for ${file}:\n${stdout}\n${stderr}`);
-  }
-  return report.flatMap((entry) => entry.messages);
-}
-
-interface DockerfileDiagnostic {
-  message: string;
-  severity: string;
-  range: { start: { line: number } };
-}
-
-// dockerfile-utils reports warnings with exit code 0, so the verdict comes from its JSON output.
-function dockerfileLint(file: string): DockerfileDiagnostic[] {
-  const { stdout, stderr } = runNode([binOf('dockerfile-utils', 'dockerfile-utils'), 'lint', '--json', file]);
-  try {
-    return JSON.parse(stdout);
-  } catch {
-    throw new Error(`dockerfile-utils printed no JSON for ${file}:\n${stdout}\n${stderr}`);
-  }
-}
 
 // The same YAML library dclint validates with, resolved through dclint so the two cannot disagree.
 const yaml = createRequire(require.resolve('dclint'))('yaml') as {
@@ -149,46 +90,9 @@ interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
+// The Dockerfile and compose linters run in `npm run lint` (scripts/lint-docker.mjs); these tests check what
+// the files say: the image, the services and the settings the server needs.
 describe('Docker image and compose files', () => {
-  describe('linters', () => {
-    let scratch: string;
-
-    beforeAll(() => {
-      scratch = mkdtempSync(join(tmpdir(), 'bastion-docker-lint-'));
-    });
-
-    afterAll(() => {
-      rmSync(scratch, { recursive: true, force: true });
-    });
-
-    it.each(Object.entries(COMPOSE_FILES))(
-      'dclint finds nothing in the %s compose file (current compose schema)',
-      (_, file) => {
-        expect(dclint(file)).toEqual([]);
-      },
-    );
-
-    it.each([
-      ['a key the compose schema does not know', 'restart_policy: always', 'invalid-schema'],
-      ['a database port open on every interface', "ports: ['5432:5432']", 'no-unbound-port-interfaces'],
-    ])('dclint does report %s', (_, line, rule) => {
-      const broken = join(scratch, 'docker-compose.yml');
-      writeFileSync(broken, `name: broken\nservices:\n  db:\n    image: postgres:18.4\n    ${line}\n`);
-      expect(dclint(broken).map((m) => m.rule)).toEqual([rule]);
-    });
-
-    it('dockerfile-utils finds nothing in the Dockerfile', () => {
-      expect(dockerfileLint(DOCKERFILE)).toEqual([]);
-    });
-
-    it('dockerfile-utils does report a broken Dockerfile, warnings included', () => {
-      const broken = join(scratch, 'Dockerfile');
-      writeFileSync(broken, 'FROM node:24.21.0-trixie-slim\nMAINTAINER someone\nEXPOSE http\nUSER\n');
-      const diagnostics = dockerfileLint(broken);
-      expect(diagnostics.map((d) => d.severity).sort()).toEqual(['error', 'error', 'warning']);
-    });
-  });
-
   describe('Dockerfile', () => {
     const stages = parseDockerfile(readFileSync(DOCKERFILE, 'utf8'));
     const runtime = stages[stages.length - 1];
