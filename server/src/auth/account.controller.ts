@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { requestContextOf, RespondsWith } from '../core/http';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Ctx, type RequestContext, RespondsWith } from '../core/http';
 import { SignInRateLimit } from '../core/rate-limit';
 import { AuditService } from '../audit';
 import { SessionRequired } from './access.decorators';
@@ -25,9 +24,9 @@ export class AccountController {
   updateProfile(
     @CurrentUser() user: UserPrincipal,
     @Body() body: UpdateProfileDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<SessionUserView> {
-    return this.account.updateProfile(user, body.displayName, requestContextOf(request));
+    return this.account.updateProfile(user, body.displayName, context);
   }
 
   /**
@@ -40,14 +39,9 @@ export class AccountController {
   async changePassword(
     @CurrentUser() user: UserPrincipal,
     @Body() body: ChangePasswordDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    await this.account.changePassword(
-      user,
-      body.currentPassword,
-      body.newPassword,
-      requestContextOf(request),
-    );
+    await this.account.changePassword(user, body.currentPassword, body.newPassword, context);
   }
 
   @Get('sessions')
@@ -63,14 +57,14 @@ export class AccountController {
   async revokeSession(
     @CurrentUser() user: UserPrincipal,
     @Param() params: SessionParams,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
     if (!(await this.sessions.revoke(user.userId, params.id))) throw authProblem(AuthError.SessionNotFound);
     await this.audit.record({
       action: 'session.revoked',
       actor: { id: user.userId, kind: 'user' },
       target: { type: 'session', id: params.id },
-      context: requestContextOf(request),
+      context: context,
     });
   }
 }

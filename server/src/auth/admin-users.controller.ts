@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { requestContextOf, RespondsWith } from '../core/http';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Ctx, type RequestContext, RespondsWith } from '../core/http';
 import { PlatformAdminOnly } from './access.decorators';
 import { AdminUsersService, AdminUserView } from './admin-users.service';
 import { CurrentUser } from './current-principal.decorator';
@@ -29,9 +28,9 @@ export class AdminUsersController {
   disable(
     @CurrentUser() admin: UserPrincipal,
     @Param() params: UserParams,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<AdminUserView> {
-    return this.users.setDisabled(admin, params.userId, true, requestContextOf(request));
+    return this.users.setDisabled(admin, params.userId, true, context);
   }
 
   @Post(':userId/enable')
@@ -40,9 +39,9 @@ export class AdminUsersController {
   enable(
     @CurrentUser() admin: UserPrincipal,
     @Param() params: UserParams,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<AdminUserView> {
-    return this.users.setDisabled(admin, params.userId, false, requestContextOf(request));
+    return this.users.setDisabled(admin, params.userId, false, context);
   }
 
   /** Ends a sign-in lockout at once (and the count of failed attempts), without waiting for it to expire. */
@@ -52,8 +51,8 @@ export class AdminUsersController {
   unlock(
     @CurrentUser() admin: UserPrincipal,
     @Param() params: UserParams,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<AdminUserView> {
-    return this.users.unlock(admin, params.userId, requestContextOf(request));
+    return this.users.unlock(admin, params.userId, context);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthConfig } from '../core/config';
-import { Public, requestContextOf, RespondsWith } from '../core/http';
+import { Ctx, Public, type RequestContext, requestContextOf, RespondsWith } from '../core/http';
 import { SignInRateLimit } from '../core/rate-limit';
 import { AuditService } from '../audit';
 import { SessionRequired } from './access.decorators';
@@ -82,7 +82,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(
     @CurrentUser() user: UserPrincipal,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.sessions.revoke(user.userId, user.sessionId);
@@ -91,7 +91,7 @@ export class AuthController {
       action: 'auth.signed_out',
       actor: { id: user.userId, kind: 'user' },
       target: { type: 'session', id: user.sessionId },
-      context: requestContextOf(request),
+      context: context,
     });
   }
 
@@ -101,7 +101,7 @@ export class AuthController {
   @HttpCode(204)
   async logoutAll(
     @CurrentUser() user: UserPrincipal,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const revoked = await this.sessions.revokeAll(user.userId);
@@ -111,7 +111,7 @@ export class AuthController {
       actor: { id: user.userId, kind: 'user' },
       target: { type: 'user', id: user.userId },
       metadata: { sessionsRevoked: revoked },
-      context: requestContextOf(request),
+      context: context,
     });
   }
 

@@ -1,10 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit';
 import { ApiTokenService, ApiTokenView } from '../auth';
 import { Clock } from '../core/clock';
-import { requestContextOf, RespondsWith } from '../core/http';
+import { Ctx, type RequestContext, RespondsWith } from '../core/http';
 import { isPermissionKey, RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import { actorOf } from './actor';
 import { CreateApiTokenDto, TokenParams, WorkspaceParams } from './dto/workspace.dto';
@@ -43,7 +42,7 @@ export class ApiTokensController {
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: CreateApiTokenDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<{ token: string; apiToken: ApiTokenView }> {
     if (ws.principal.kind !== 'user') throw workspaceProblem(WorkspaceError.SessionRequiredForTokens);
     const permissions = permissionSet(body.permissions, []);
@@ -65,7 +64,7 @@ export class ApiTokensController {
           workspaceId: ws.workspaceId,
           target: { type: 'api_token', id: created.view.id },
           metadata: { name: body.name, prefix: created.view.prefix, permissions },
-          context: requestContextOf(request),
+          context: context,
         },
         manager,
       );
@@ -80,7 +79,7 @@ export class ApiTokensController {
   async revoke(
     @Param() params: TokenParams,
     @Workspace() ws: WorkspaceContext,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.rules.lockWorkspace(manager, ws.workspaceId);
@@ -100,7 +99,7 @@ export class ApiTokensController {
           actor: actorOf(ws),
           workspaceId: ws.workspaceId,
           target: { type: 'api_token', id: params.tokenId },
-          context: requestContextOf(request),
+          context: context,
         },
         manager,
       );

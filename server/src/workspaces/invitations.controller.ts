@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthenticateIfPresent, SessionCookie } from '../auth';
-import { Public, requestContextOf, RespondsWith } from '../core/http';
+import { Ctx, Public, type RequestContext, requestContextOf, RespondsWith } from '../core/http';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import {
   AcceptInvitationDto,
@@ -39,9 +39,9 @@ export class InvitationsController {
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: CreateInvitationDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<IssuedInvitation> {
-    return this.invitations.create(ws, body.email, body.role, requestContextOf(request));
+    return this.invitations.create(ws, body.email, body.role, context);
   }
 
   @Delete(':invitationId')
@@ -50,9 +50,9 @@ export class InvitationsController {
   revoke(
     @Param() params: InvitationParams,
     @Workspace() ws: WorkspaceContext,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    return this.invitations.revoke(ws, params.invitationId, requestContextOf(request));
+    return this.invitations.revoke(ws, params.invitationId, context);
   }
 
   /** Issues a new link and expiry; the previous link stops working. */
@@ -63,9 +63,9 @@ export class InvitationsController {
   resend(
     @Param() params: InvitationParams,
     @Workspace() ws: WorkspaceContext,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<IssuedInvitation> {
-    return this.invitations.resend(ws, params.invitationId, requestContextOf(request));
+    return this.invitations.resend(ws, params.invitationId, context);
   }
 }
 

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { AuthError, authProblem } from '../auth';
-import { requestContextOf, RespondsWith } from '../core/http';
+import { Ctx, type RequestContext, RespondsWith } from '../core/http';
 import type { Page } from '../core/pagination';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import { ListQuery, MemberParams, UpdateMemberRoleDto, WorkspaceParams } from './dto/workspace.dto';
@@ -37,9 +36,9 @@ export class MembersController {
     @Param() params: MemberParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: UpdateMemberRoleDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<MemberView> {
-    return this.members.updateRole(ws, params.userId, body.role, requestContextOf(request));
+    return this.members.updateRole(ws, params.userId, body.role, context);
   }
 
   @Delete('members/:userId')
@@ -48,9 +47,9 @@ export class MembersController {
   remove(
     @Param() params: MemberParams,
     @Workspace() ws: WorkspaceContext,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    return this.members.remove(ws, params.userId, requestContextOf(request));
+    return this.members.remove(ws, params.userId, context);
   }
 
   /** Leaves the workspace (the last owner cannot). */
@@ -60,9 +59,9 @@ export class MembersController {
   leave(
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
     if (ws.principal.kind !== 'user') throw authProblem(AuthError.SessionRequired);
-    return this.members.remove(ws, ws.actorUserId, requestContextOf(request), 'member.left');
+    return this.members.remove(ws, ws.actorUserId, context, 'member.left');
   }
 }

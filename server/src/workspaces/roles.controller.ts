@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { requestContextOf, RespondsWith } from '../core/http';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Ctx, type RequestContext, RespondsWith } from '../core/http';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import {
   CreateRoleDto,
@@ -41,9 +40,9 @@ export class RolesController {
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: CreateRoleDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<RoleView> {
-    return this.roles.create(ws, body, requestContextOf(request));
+    return this.roles.create(ws, body, context);
   }
 
   @Patch(':roleId')
@@ -53,9 +52,9 @@ export class RolesController {
     @Param() params: RoleParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: UpdateRoleDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<RoleView> {
-    return this.roles.update(ws, params.roleId, body, requestContextOf(request));
+    return this.roles.update(ws, params.roleId, body, context);
   }
 
   /** Deletes a custom role; when it is in use, `replacement` names the role its holders move to. */
@@ -66,8 +65,8 @@ export class RolesController {
     @Param() params: RoleParams,
     @Workspace() ws: WorkspaceContext,
     @Query() query: DeleteRoleQuery,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    return this.roles.delete(ws, params.roleId, query.replacement, requestContextOf(request));
+    return this.roles.delete(ws, params.roleId, query.replacement, context);
   }
 }

@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentUser, PlatformAdminOnly, SessionRequired, UserPrincipal } from '../auth';
-import { requestContextOf, RespondsWith } from '../core/http';
+import { Ctx, type RequestContext, RespondsWith } from '../core/http';
 import type { Page } from '../core/pagination';
 import { RequirePermission, Workspace, WorkspaceContext } from '../permissions';
 import {
@@ -26,9 +25,9 @@ export class WorkspacesController {
   create(
     @CurrentUser() user: UserPrincipal,
     @Body() body: CreateWorkspaceDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<WorkspaceView> {
-    return this.workspaces.create(user, body, requestContextOf(request));
+    return this.workspaces.create(user, body, context);
   }
 
   /** The workspaces I belong to, with my role in each. */
@@ -60,9 +59,9 @@ export class WorkspacesController {
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: UpdateWorkspaceDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<WorkspaceView> {
-    return this.workspaces.update(ws, body, requestContextOf(request));
+    return this.workspaces.update(ws, body, context);
   }
 
   /** Deletes the workspace; send its slug as `confirmSlug`. */
@@ -73,9 +72,9 @@ export class WorkspacesController {
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: DeleteWorkspaceDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    return this.workspaces.delete(ws, body.confirmSlug, requestContextOf(request));
+    return this.workspaces.delete(ws, body.confirmSlug, context);
   }
 
   /** Owners only: makes another member owner, and the caller an admin. */
@@ -86,9 +85,9 @@ export class WorkspacesController {
     @Param() _params: WorkspaceParams,
     @Workspace() ws: WorkspaceContext,
     @Body() body: TransferOwnershipDto,
-    @Req() request: FastifyRequest,
+    @Ctx() context: RequestContext,
   ): Promise<void> {
-    return this.workspaces.transferOwnership(ws, body.userId, requestContextOf(request));
+    return this.workspaces.transferOwnership(ws, body.userId, context);
   }
 }
 

@@ -4,7 +4,7 @@ export { MethodTable } from './method-table';
 export { Public, IS_PUBLIC } from './public.decorator';
 export { STORYBOOK_PREFIX } from './security-headers';
 export { registerStaticSites } from './static-sites';
-export { requestContextOf } from './request-context';
+export { Ctx, requestContextOf } from './request-context';
 export type { RequestContext } from './request-context';
 export type { StaticSites } from './static-sites';
 export { RespondsWith, RESPONDS_WITH } from './responds.decorator';

@@ -1,3 +1,4 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
 /** Who and where a request came from, as recorded in audit events. */
@@ -15,3 +16,8 @@ export function requestContextOf(request: FastifyRequest): RequestContext {
     requestId: String(request.id),
   };
 }
+
+/** The request's context as a handler parameter, so controllers need not take the raw request for it. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext =>
+  requestContextOf(context.switchToHttp().getRequest<FastifyRequest>()),
+);
