@@ -92,8 +92,8 @@ describeWithSqlmap('sqlmap against the search, filter and paging parameters', ()
         query: {
           action: 'member.role_changed',
           actorId: SEED_IDS.users.owner,
-          from: '2020-01-01',
-          to: '2100-01-01',
+          from: '2020-01-01T00:00:00Z',
+          to: '2100-01-01T00:00:00Z',
           limit: '5',
           cursor: auditCursor,
         },
