@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import type { Plugin } from 'vite';
 import { defineConfig, mergeConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import packageJson from './package.json' with { type: 'json' };
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './scripts/find-chromium.mjs';
 import { developmentDefine, sharedConfig } from './vite.shared.ts';
 
@@ -25,6 +27,30 @@ const browser = (executablePath: string) => ({
   screenshotFailures: false,
   // Wide enough for the desktop layout; the narrow-screen behaviour has its own tests.
   viewport: { width: 1280, height: 800 },
+});
+
+/**
+ * Every package a component imports, bundled before the first test rather than left to Vite's scan of the
+ * test files: the workspace switcher reaches react-aria-components (thousands of modules) only through a
+ * dynamic import, and a package found while a test runs is bundled then and reloads that test's page.
+ */
+const prebundled = [
+  ...Object.keys(packageJson.dependencies),
+  ...Object.keys(packageJson.peerDependencies),
+  'react-dom/client',
+  'react/jsx-dev-runtime',
+];
+
+/**
+ * The Storybook plugin gives every project built from one .storybook folder the same dependency cache, so
+ * the light and dark projects bundled into one directory at once, each replacing the other's files while
+ * its browser read them. Each theme gets its own directory.
+ */
+const themeCacheDir = (theme: string): Plugin => ({
+  name: 'bastion:storybook-theme-cache-dir',
+  config: () => ({
+    cacheDir: fileURLToPath(new URL(`./node_modules/.vite/storybook-${theme}`, import.meta.url)),
+  }),
 });
 
 const nodeProject: TestProjectInlineConfiguration = {
@@ -57,7 +83,10 @@ const browserProjects: TestProjectInlineConfiguration[] = chromiumPath
       },
       ...(['light', 'dark'] as const).map((theme) => ({
         extends: true as const,
-        plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        plugins: [
+          storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) }),
+          themeCacheDir(theme),
+        ],
         // Every story runs, with its play function and axe, once per theme.
         define: { 'import.meta.env.VITE_DS_THEME': JSON.stringify(theme) },
         test: { name: `storybook-${theme}`, browser: browser(chromiumPath) },
@@ -69,7 +98,14 @@ export default mergeConfig(
   sharedConfig,
   defineConfig({
     define: developmentDefine,
+    optimizeDeps: { include: prebundled },
+    // Bounds for a busy machine, never measures of speed; every browser project inherits them. On two
+    // loaded cores a fresh clone took over a minute to bundle the four projects' dependencies before a
+    // browser could connect, and the first test of a file, which pays for loading its modules, over 15 s.
     test: {
+      browser: { connectTimeout: 5 * 60_000 },
+      testTimeout: 60_000,
+      expect: { poll: { timeout: 10_000 } },
       projects: [nodeProject, ...browserProjects],
     },
   }),

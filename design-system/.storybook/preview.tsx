@@ -1,5 +1,11 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import '../src/styles.css';
+
+// Play functions wait for what a person would (a tooltip's delay, a popover opening); on a busy machine
+// that can take longer than Testing Library's one-second default, and a generous bound costs nothing when
+// the element is already there.
+configure({ asyncUtilTimeout: 10_000 });
 
 const withTheme: Decorator = (Story, context) => {
   const theme = context.globals['theme'] === 'dark' ? 'dark' : 'light';

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, screen, userEvent, waitFor, within } from 'storybook/test';
+import { preloadWorkspaceSwitcherList } from '../components/WorkspaceSwitcher/WorkspaceSwitcher';
 import { AdminScreen } from './AdminScreen';
 
 const meta = {
@@ -7,6 +8,8 @@ const meta = {
   component: AdminScreen,
   parameters: { layout: 'fullscreen' },
   args: { loading: false, empty: false, defaultSidebarCollapsed: false },
+  // The workspace switcher's list is there before the first play step, as in WorkspaceSwitcher's stories.
+  loaders: [preloadWorkspaceSwitcherList],
 } satisfies Meta<typeof AdminScreen>;
 
 export default meta;

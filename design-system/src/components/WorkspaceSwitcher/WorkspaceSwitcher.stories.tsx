@@ -1,13 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import { workspaces } from '../../stories/workspaces';
-import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import { preloadWorkspaceSwitcherList, WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 const meta = {
   title: 'Components/Navigation/WorkspaceSwitcher',
   component: WorkspaceSwitcher,
   args: { workspaces, currentId: 'ws_acme', onSelect: fn(), onCreate: fn() },
   decorators: [(Story) => <div style={{ maxInlineSize: 'var(--ds-size-sidebar-width)' }}>{Story()}</div>],
+  // The list arrives on demand in an application; here it is there from the start, so each play function
+  // tests the switcher and not the speed of the machine. WorkspaceSwitcher.test.tsx covers the loading.
+  loaders: [preloadWorkspaceSwitcherList],
 } satisfies Meta<typeof WorkspaceSwitcher>;
 
 export default meta;

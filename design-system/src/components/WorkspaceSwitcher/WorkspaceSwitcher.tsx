@@ -21,6 +21,14 @@ const loadList = () =>
   });
 const LazyList = lazy(() => loadList().then((module) => ({ default: module.WorkspaceSwitcherList })));
 
+/**
+ * Loads the list ahead of its first opening; once it has resolved, every switcher renders its list
+ * synchronously. Stories load it first so that they exercise the switcher, not how fast a chunk arrives.
+ */
+export const preloadWorkspaceSwitcherList = async (): Promise<void> => {
+  await loadList();
+};
+
 export type { WorkspaceOption };
 
 export interface WorkspaceSwitcherProps {
