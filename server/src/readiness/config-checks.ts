@@ -6,6 +6,7 @@ import {
   DEFAULT_SEED_PASSWORD,
   EnvSource,
   loadConfig,
+  loadEnvironment,
 } from '../core/config';
 import { dataSourceOptions, pendingMigrations } from '../core/db';
 import { ENTITIES } from '../entities';
@@ -163,11 +164,11 @@ async function databaseChecks(config: Configuration): Promise<CheckResult[]> {
   }
 }
 
-/** The local configuration, as the server would read it from this environment, and its database. */
+/** The local configuration, as the server would read it from this environment and `.env`, and its database. */
 export async function checkConfiguration(env?: EnvSource): Promise<ConfigCheckOutcome> {
   let config: Configuration;
   try {
-    config = loadConfig(env);
+    config = loadConfig(env ?? loadEnvironment().env);
   } catch (error) {
     if (!(error instanceof ConfigValidationError)) throw error;
     return {

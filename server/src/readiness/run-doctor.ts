@@ -6,7 +6,7 @@ import { checkConfiguration } from './config-checks';
 import { checkDeployment } from './http-checks';
 
 export interface DoctorOptions {
-  /** Environment the configuration is read from (default: this process's). */
+  /** Environment the configuration is read from (default: this process's, completed by `.env`, as the server reads it). */
   env?: EnvSource;
   /** A running deployment to check from outside; null checks the configuration only. */
   url: string | null;
