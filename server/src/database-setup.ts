@@ -24,17 +24,22 @@ export async function seedIfEmpty(
   }
 }
 
+/** Path prefix of the API, whose requests need the database (the probes and static files do not). */
+const API_PREFIX = '/api';
+
 /** How the app's database is set up at boot: the migrations and, when configured, the demo seed. */
 export function databaseOptions(config: Configuration, url: string, logger: Logger): DatabaseModuleOptions {
   return {
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    refuseUntilReady: API_PREFIX,
     afterConnect: async (dataSource) => {
-      if (config.database.migrateOnStart) {
-        const applied = await migrateUp(dataSource);
-        if (applied.length > 0) logger.info({ applied }, 'applied migrations');
-      }
+      if (!config.database.migrateOnStart) return;
+      const applied = await migrateUp(dataSource);
+      if (applied.length > 0) logger.info({ applied }, 'applied migrations');
+    },
+    whenSchemaCurrent: async (dataSource) => {
       if (config.seed.onStart) await seedIfEmpty(dataSource, config.seed.password, logger);
     },
   };
