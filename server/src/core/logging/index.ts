@@ -1,3 +1,3 @@
-export { APP_LOGGER, createLogger, REDACTED_PATHS } from './logger';
+export { APP_LOGGER, closeLogger, createLogger, REDACTED_PATHS, reportFatal } from './logger';
 export { RequestLogController, PROBE_PATHS } from './request-log-controller';
 export { NestPinoLogger } from './nest-logger';
