@@ -5,7 +5,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './vite/precompress';
 
-const apiTarget = process.env.BASTION_API_URL ?? 'http://127.0.0.1:3000';
+// `npm run dev` passes the API's address as the server's configuration reads it (`.env` included); run
+// alone, the dev server proxies to the API on PORT, as the server would listen.
+const apiTarget = process.env.BASTION_API_URL ?? `http://127.0.0.1:${process.env.PORT || 3000}`;
 
 /**
  * React Router's package exports name only its development build, whose warnings stay switched on in

@@ -1,35 +1,14 @@
 #!/usr/bin/env node
 // `npm start`: builds whatever is missing or stale, then runs the server (embedded PostgreSQL unless
-// DATABASE_URL is set). The server runs in its own process group so that Ctrl-C reaches it once, through
-// this script, and it can drain before stopping its database.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// DATABASE_URL is set; the server reads `.env` itself, as every CLI command does). The server runs in its
+// own process group so that Ctrl-C reaches it once, through this script, and it can drain before
+// stopping its database. A stop asked for at any moment, a build included, stops everything started.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { requireNode, root, stale, supervise } from './children.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Bastion needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
-  process.exit(1);
-}
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry === 'storybook-static') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** A package needs building when its output is missing or older than any of its sources. */
-function stale(sources, output) {
-  return !existsSync(output) || sources.some((source) => newestMtime(source) > statSync(output).mtimeMs);
-}
+requireNode();
+const children = supervise();
 
 const steps = [
   {
@@ -65,30 +44,50 @@ const steps = [
   },
 ];
 
+function exitIfStopped(what) {
+  if (!children.stopRequested()) return;
+  console.error(`Stopped ${what}.`);
+  process.exit(130);
+}
+
 const total = steps.length + 1;
-steps.forEach((step, index) => {
+for (const [index, step] of steps.entries()) {
   const label = `[${index + 1}/${total}]`;
+  exitIfStopped('before building');
   if (!step.needed()) {
     console.log(`${label} ${step.name}: up to date`);
-    return;
+    continue;
   }
   console.log(`${label} building the ${step.name}…`);
   const started = Date.now();
-  const result = spawnSync('npm', ['run', 'build', '-w', step.workspace], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
+  // In this process group, so a terminal's Ctrl-C reaches the build directly.
+  const build = children.start('npm', ['run', 'build', '-w', step.workspace]);
+  const { code } = await build.exited;
+  exitIfStopped(`while building the ${step.name}`);
+  if (code !== 0) {
     console.error(`${label} building the ${step.name} failed; see the output above.`);
-    process.exit(result.status ?? 1);
+    process.exit(code || 1);
   }
   console.log(`${label} built the ${step.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-});
-
-console.log(`[${total}/${total}] starting the server…`);
-const envFile = join(root, '.env');
-const args = [...(existsSync(envFile) ? [`--env-file=${envFile}`] : []), join(root, 'server/dist/main.js')];
-const server = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', detached: true });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
-    if (server.exitCode === null) server.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
-  });
 }
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+exitIfStopped('before starting the server');
+console.log(`[${total}/${total}] starting the server…`);
+// The channel lets the server notice when this script is gone, even killed, and stop with it.
+const server = children.start(process.execPath, [join(root, 'server/dist/main.js')], {
+  detached: true,
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+});
+const { code, signal, error } = await server.exited;
+if (error) {
+  console.error(`The server could not be started: ${error.message}`);
+  process.exit(1);
+}
+if (code !== null) process.exit(code);
+if (children.stopRequested()) {
+  // Stopped while still loading, before it had started anything.
+  console.error('Stopped.');
+  process.exit(130);
+}
+console.error(`The server was killed by ${signal}; run \`npm start\` again (its data is kept).`);
+process.exit(1);
