@@ -3,7 +3,7 @@ import request from 'supertest';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, signIn, SignedIn } from '../support/session-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { RAISED_LIMITS, startTestApp, TestApp } from '../support/test-app';
 
 const ACME = SEED_IDS.workspaces.acme;
 
@@ -39,7 +39,7 @@ describe('a guarded read costs two round trips, and nothing is cached', () => {
 
   beforeAll(async () => {
     db = await createSeededDatabase();
-    server = await startTestApp({ databaseUrl: db.url, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+    server = await startTestApp({ databaseUrl: db.url, env: RAISED_LIMITS });
     owner = await signIn(server.url, 'owner@example.com');
     const created = await asPage(owner, request(server.url).post(`/api/workspaces/${ACME}/api-tokens`)).send({
       name: 'reader',

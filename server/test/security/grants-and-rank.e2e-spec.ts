@@ -2,7 +2,7 @@ import { SEED_IDS } from '@bastion/migrations';
 import request from 'supertest';
 import { createSeededDatabase } from '../support/seeded-database';
 import { asPage, signIn, SignedIn } from '../support/session-client';
-import { startTestApp, TestApp } from '../support/test-app';
+import { RAISED_LIMITS, startTestApp, TestApp } from '../support/test-app';
 
 const ACME = SEED_IDS.workspaces.acme;
 const { admin: ADMIN_ID, member: MEMBER_ID, viewer: VIEWER_ID } = SEED_IDS.users;
@@ -69,13 +69,7 @@ describe('grants are checked against the caller on every path', () => {
     db = await createSeededDatabase();
     server = await startTestApp({
       databaseUrl: db.url,
-      env: {
-        RATE_LIMIT_PER_MINUTE: '100000',
-        SIGN_IN_LIMIT_PER_IP: '100000',
-        SIGN_IN_LIMIT_PER_EMAIL: '100000',
-        INVITATIONS_PER_WORKSPACE_PER_HOUR: '1000',
-        INVITATIONS_PER_EMAIL_PER_HOUR: '1000',
-      },
+      env: RAISED_LIMITS,
     });
     await giveCustomRole(MEMBER_ID, 'inviter', ['workspace:read', 'members:read', 'members:invite']);
     await giveCustomRole(VIEWER_ID, 'people-manager', [

@@ -22,7 +22,7 @@ import { hashPassword } from '../../src/auth';
 import { PERMISSION_KEYS, PermissionKey, permissionsOfRole } from '../../src/permissions';
 import { signIn, SignedIn } from '../support/session-client';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
-import { startTestApp, TestApp } from '../support/test-app';
+import { RAISED_LIMITS, startTestApp, TestApp } from '../support/test-app';
 
 const PASSWORD = 'model checking password';
 const PEOPLE = 8;
@@ -104,14 +104,7 @@ export async function startModelWorld(): Promise<ModelWorld> {
   }
   const server = await startTestApp({
     databaseUrl: db.url,
-    env: {
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      SIGN_IN_LIMIT_PER_IP: '1000000',
-      SIGN_IN_LIMIT_PER_EMAIL: '1000000',
-      INVITATIONS_PER_WORKSPACE_PER_HOUR: '1000000',
-      INVITATIONS_PER_EMAIL_PER_HOUR: '1000000',
-      LOG_LEVEL: 'warn',
-    },
+    env: { ...RAISED_LIMITS, LOG_LEVEL: 'warn' },
   });
   for (const person of people) person.session = await signIn(server.url, person.email, PASSWORD);
   return {
