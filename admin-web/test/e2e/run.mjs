@@ -97,7 +97,7 @@ describe('admin web client', { concurrency: false }, () => {
     await heading(page, 'Roles');
     await page.getByRole('button', { name: /Switch workspace, current: Acme Corp/ }).click();
     await page.getByRole('option', { name: /Globex/ }).click();
-    await page.waitForURL(/\/w\/globex$/, { timeout: 10_000 });
+    await page.waitForURL(/\/w\/globex$/);
     await heading(page, 'Globex');
     assert.deepEqual(await linkNames(page), ['Overview', 'Members', 'Feature flags']);
 

@@ -53,12 +53,17 @@ export async function choose(page, trigger, option) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Waits until nothing on screen says it is loading, as long as Playwright waits for anything else (30 s):
+ * on a busy machine a screen's lazily loaded code and data may take longer than a shorter bound, and axe
+ * would then check the loading state instead of the screen.
+ */
 export async function waitForIdle(page) {
   await page.waitForLoadState('networkidle');
   await page
     .locator('[aria-busy="true"]')
     .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
+    .waitFor({ state: 'detached' })
     .catch(() => {});
 }
 
