@@ -3,7 +3,7 @@
 // DATABASE_URL is set; the server reads `.env` itself, as every CLI command does). The server runs in its
 // own process group so that Ctrl-C reaches it once, through this script, and it can drain before
 // stopping its database. A stop asked for at any moment, a build included, stops everything started.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireNode, root, stale, supervise } from './children.mjs';
 
@@ -14,33 +14,34 @@ const steps = [
   {
     name: 'database migrations',
     workspace: 'migrations',
-    needed: () => stale([join(root, 'migrations/src')], join(root, 'migrations/dist/index.js')),
+    outputDir: join(root, 'migrations/dist'),
+    output: join(root, 'migrations/dist/index.js'),
+    needed: (output) => stale([join(root, 'migrations/src')], output),
   },
   {
     name: 'API server',
     workspace: 'server',
-    needed: () =>
-      stale([join(root, 'server/src'), join(root, 'migrations/src')], join(root, 'server/dist/main.js')),
+    outputDir: join(root, 'server/dist'),
+    output: join(root, 'server/dist/main.js'),
+    needed: (output) => stale([join(root, 'server/src'), join(root, 'migrations/src')], output),
   },
   {
     name: 'design system and Storybook',
     workspace: 'design-system',
-    needed: () =>
+    outputDir: join(root, 'design-system/storybook-static'),
+    output: join(root, 'design-system/storybook-static/index.html'),
+    needed: (output) =>
       existsSync(join(root, 'design-system/package.json')) &&
-      stale(
-        [join(root, 'design-system/src'), join(root, 'design-system/.storybook')],
-        join(root, 'design-system/storybook-static/index.html'),
-      ),
+      stale([join(root, 'design-system/src'), join(root, 'design-system/.storybook')], output),
   },
   {
     name: 'admin web client',
     workspace: 'admin-web',
-    needed: () =>
+    outputDir: join(root, 'admin-web/dist'),
+    output: join(root, 'admin-web/dist/index.html'),
+    needed: (output) =>
       existsSync(join(root, 'admin-web/package.json')) &&
-      stale(
-        [join(root, 'admin-web/src'), join(root, 'design-system/src')],
-        join(root, 'admin-web/dist/index.html'),
-      ),
+      stale([join(root, 'admin-web/src'), join(root, 'design-system/src')], output),
   },
 ];
 
@@ -54,7 +55,7 @@ const total = steps.length + 1;
 for (const [index, step] of steps.entries()) {
   const label = `[${index + 1}/${total}]`;
   exitIfStopped('before building');
-  if (!step.needed()) {
+  if (!step.needed(step.output)) {
     console.log(`${label} ${step.name}: up to date`);
     continue;
   }
@@ -63,6 +64,9 @@ for (const [index, step] of steps.entries()) {
   // In this process group, so a terminal's Ctrl-C reaches the build directly.
   const build = children.start('npm', ['run', 'build', '-w', step.workspace]);
   const { code } = await build.exited;
+  // A build cut short may have written part of its output (and, for tsc, a build-info file saying it
+  // is complete): remove it all, so the next start builds it again from scratch.
+  if (code !== 0 || children.stopRequested()) rmSync(step.outputDir, { recursive: true, force: true });
   exitIfStopped(`while building the ${step.name}`);
   if (code !== 0) {
     console.error(`${label} building the ${step.name} failed; see the output above.`);
@@ -72,6 +76,10 @@ for (const [index, step] of steps.entries()) {
 }
 
 exitIfStopped('before starting the server');
+if (!existsSync(join(root, 'server/dist/main.js'))) {
+  console.error('The server is not built (server/dist/main.js is missing): run `npm run build -w server`.');
+  process.exit(1);
+}
 console.log(`[${total}/${total}] starting the server…`);
 // The channel lets the server notice when this script is gone, even killed, and stop with it.
 const server = children.start(process.execPath, [join(root, 'server/dist/main.js')], {
