@@ -19,7 +19,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)s$': swc },
   // Nest 12 ships ES modules only; Jest's module system needs them compiled to CommonJS.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|content-disposition)/)',
+    '/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras)/)',
   ],
   moduleNameMapper: { '^@bastion/migrations$': '<rootDir>/../migrations/src/index.ts' },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
