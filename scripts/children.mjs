@@ -34,6 +34,17 @@ export function stale(sources, output) {
 
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Sends `signal` to a child, or to its whole process group when it was started as one (npm and what it runs). */
+function send(child, signal) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    if (child.group) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // Gone meanwhile.
+  }
+}
+
 /**
  * Tracks the children of this script and the first stop request: every child still running receives
  * it (SIGHUP as SIGTERM), and `stopRequested()` tells the script not to start anything more.
@@ -41,21 +52,29 @@ export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export function supervise({ onStop = () => {} } = {}) {
   const children = new Set();
   let stopSignal;
+  const forwarded = (signal) => (signal === 'SIGHUP' ? 'SIGTERM' : signal);
   for (const signal of STOP_SIGNALS) {
     process.on(signal, () => {
       stopSignal ??= signal;
-      for (const child of children) {
-        if (child.exitCode === null && child.signalCode === null)
-          child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
-      }
+      for (const child of children) send(child, forwarded(signal));
       onStop(signal);
     });
   }
   return {
     stopRequested: () => stopSignal,
-    /** Spawns a child and answers it with `exited`, a promise of `{ code, signal }`. */
-    start(command, args, options = {}) {
-      const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    /**
+     * Spawns a child and answers it with `exited`, a promise of `{ code, signal }`. With `group`, the
+     * child leads a process group of its own and signals reach the whole group: npm passes a SIGTERM to
+     * the shell running a script, but not to what that shell runs (Vite, tsc).
+     */
+    start(command, args, { group = false, ...options } = {}) {
+      const child = spawn(command, args, {
+        cwd: root,
+        stdio: 'inherit',
+        ...options,
+        detached: group || options.detached,
+      });
+      child.group = group;
       children.add(child);
       child.exited = new Promise((resolve) => {
         child.once('error', (error) => {
@@ -68,9 +87,10 @@ export function supervise({ onStop = () => {} } = {}) {
         });
       });
       // A stop asked for while this child was being spawned reaches it too.
-      if (stopSignal) child.kill(stopSignal === 'SIGHUP' ? 'SIGTERM' : stopSignal);
+      if (stopSignal) send(child, forwarded(stopSignal));
       return child;
     },
+    stop: send,
     running: () => [...children],
   };
 }

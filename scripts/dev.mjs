@@ -21,9 +21,14 @@ function exitWhenStopped() {
   Promise.all(children.running().map((child) => child.exited)).then(() => process.exit(0));
 }
 
+let failed = false;
+
+/** Stops everything after the first failure, which is the one reported. */
 function fail(message, code = 1) {
+  if (failed) return;
+  failed = true;
   console.error(`\n${message}\n`);
-  for (const child of children.running()) child.kill('SIGTERM');
+  for (const child of children.running()) children.stop(child, 'SIGTERM');
   Promise.all(children.running().map((child) => child.exited)).then(() => process.exit(code));
 }
 
@@ -55,7 +60,7 @@ function apiAddress() {
 
 if (stale([join(root, 'migrations/src')], join(root, 'migrations/dist/index.js'))) {
   console.log('building the database migrations…');
-  const { code } = await children.start('npm', ['run', 'build', '-w', 'migrations']).exited;
+  const { code } = await children.start('npm', ['run', 'build', '-w', 'migrations'], { group: true }).exited;
   if (children.stopRequested()) process.exit(130);
   if (code !== 0) {
     console.error('building the database migrations failed; see the output above.');
@@ -65,7 +70,8 @@ if (stale([join(root, 'migrations/src')], join(root, 'migrations/dist/index.js')
 
 let api;
 let apiEverReady = false;
-let restarting = false;
+/** The API process being stopped for a restart: its exit is expected. */
+let replacing;
 let clientUrl;
 
 async function watchReadiness(child, url) {
@@ -94,7 +100,7 @@ function startApi(url) {
   void watchReadiness(child, url);
   child.exited.then(({ code, signal }) => {
     if (children.stopRequested()) return exitWhenStopped();
-    if (restarting && api !== child) return;
+    if (child === replacing) return;
     if (!apiEverReady) {
       fail(`The API did not start (exit ${code ?? signal}); see its message above.`, code || 1);
       return;
@@ -107,12 +113,11 @@ function startApi(url) {
 
 async function restartApi(url) {
   const previous = api;
-  restarting = true;
   if (previous && previous.exitCode === null && previous.signalCode === null) {
+    replacing = previous;
     previous.kill('SIGTERM');
     await previous.exited;
   }
-  restarting = false;
   if (!children.stopRequested()) startApi(url);
 }
 
@@ -163,7 +168,7 @@ async function compiled(errors) {
           String(port),
           '--strictPort',
         ],
-        { env: { ...process.env, BASTION_API_URL: apiUrl } },
+        { env: { ...process.env, BASTION_API_URL: apiUrl }, group: true },
       );
       client.exited.then(({ code }) => {
         if (children.stopRequested()) return exitWhenStopped();

@@ -61,8 +61,7 @@ for (const [index, step] of steps.entries()) {
   }
   console.log(`${label} building the ${step.name}…`);
   const started = Date.now();
-  // In this process group, so a terminal's Ctrl-C reaches the build directly.
-  const build = children.start('npm', ['run', 'build', '-w', step.workspace]);
+  const build = children.start('npm', ['run', 'build', '-w', step.workspace], { group: true });
   const { code } = await build.exited;
   // A build cut short may have written part of its output (and, for tsc, a build-info file saying it
   // is complete): remove it all, so the next start builds it again from scratch.
