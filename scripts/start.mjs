@@ -3,7 +3,7 @@
 // DATABASE_URL is set; the server reads `.env` itself, as every CLI command does). The server runs in its
 // own process group so that Ctrl-C reaches it once, through this script, and it can drain before
 // stopping its database. A stop asked for at any moment, a build included, stops everything started.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireNode, root, stale, supervise } from './children.mjs';
 
@@ -71,6 +71,9 @@ for (const [index, step] of steps.entries()) {
     console.error(`${label} building the ${step.name} failed; see the output above.`);
     process.exit(code || 1);
   }
+  // tsc builds incrementally and leaves unchanged output untouched: without this, a source saved without
+  // a change would make every later start build again.
+  if (existsSync(step.output)) utimesSync(step.output, new Date(), new Date());
   console.log(`${label} built the ${step.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
