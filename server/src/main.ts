@@ -10,20 +10,21 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { createApp } from './app.factory';
-import { ConfigValidationError, Configuration, loadConfig, loadEnvironment } from './core/config';
+// Only what the first steps need is loaded up front, file by file: stop signals are then handled
+// within a fraction of a second, and a start that cannot succeed (a port in use, a server already
+// running) fails before the application's modules, seconds of loading, are read at all.
+import { loadEnvironment } from './core/config/environment';
+import { ConfigValidationError, loadConfig } from './core/config/load-config';
+import type { Configuration } from './core/config/namespaces';
+import type { DatabaseStatus } from './core/db/database.module';
+import { describeDatabase } from './core/db/describe-database';
 import {
-  DatabaseConnector,
-  DatabaseStatus,
-  describeDatabase,
   EmbeddedPostgresError,
   RunningEmbeddedPostgres,
   startEmbeddedPostgres,
-} from './core/db';
-import { gracefulShutdown } from './core/lifecycle/graceful-shutdown';
-import { closeLogger, createLogger, reportFatal } from './core/logging';
+} from './core/db/embedded-postgres';
+import { closeLogger, createLogger, reportFatal } from './core/logging/logger';
 import { ADMIN_WEB_DIST, REPO_ROOT, STORYBOOK_DIST } from './core/paths';
-import { SEED_USERS } from '@bastion/migrations';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
@@ -89,7 +90,12 @@ function baseUrl(config: Configuration): string {
   return `http://${config.app.host === '0.0.0.0' ? '127.0.0.1' : config.app.host}:${config.app.port}`;
 }
 
-function printBanner(config: Configuration, base: string, adminWebUrl: string | undefined): void {
+function printBanner(
+  config: Configuration,
+  base: string,
+  adminWebUrl: string | undefined,
+  seedEmails: string[],
+): void {
   const built = (dir: string) => existsSync(join(dir, 'index.html'));
   const adminWeb = adminWebUrl
     ? `${adminWebUrl}  (Vite dev server, reloads on change)`
@@ -108,7 +114,7 @@ function printBanner(config: Configuration, base: string, adminWebUrl: string | 
   ];
   if (config.seed.onStart) {
     lines.push(
-      `  Sign in as ${SEED_USERS.map((u) => u.email).join(', ')}`,
+      `  Sign in as ${seedEmails.join(', ')}`,
       `  with the password from SEED_PASSWORD (default: ${config.seed.password === 'bastion-demo-password' ? config.seed.password : 'as configured'}).`,
       '',
     );
@@ -141,13 +147,15 @@ function notReadyText(status: DatabaseStatus, base: string, databaseUrl: string)
  * The banner tells the truth: it is printed once the database is ready (what `/ready` checks), and until
  * then each reason it is not, with what to do.
  */
-function announceReadiness(
+async function announceReadiness(
   app: NestFastifyApplication,
   config: Configuration,
   logger: Logger,
   databaseUrl: string,
   adminWebUrl: string | undefined,
-): void {
+): Promise<void> {
+  const { DatabaseConnector } = await import('./core/db/database.module.js');
+  const { SEED_USERS } = await import('@bastion/migrations');
   const connector = app.get(DatabaseConnector);
   if (config.app.isProduction) {
     if (!connector.isReady) connector.onStatusChange((s) => s.state === 'ready' && logger.info('ready'));
@@ -159,7 +167,14 @@ function announceReadiness(
     if (status.state === 'ready') {
       stop();
       // After the log lines of the start (migrations, seed), which a worker thread writes.
-      logger.flush(() => printBanner(config, base, adminWebUrl));
+      logger.flush(() =>
+        printBanner(
+          config,
+          base,
+          adminWebUrl,
+          SEED_USERS.map((user) => user.email),
+        ),
+      );
       return;
     }
     const text = notReadyText(status, base, databaseUrl);
@@ -215,6 +230,8 @@ async function main(): Promise<void> {
       databaseUrl = embedded.url;
     }
     startup.signal.throwIfAborted();
+    const { createApp } = await import('./app.factory.js');
+    startup.signal.throwIfAborted();
     app = await createApp({
       config,
       databaseUrl,
@@ -243,6 +260,7 @@ async function main(): Promise<void> {
   }
 
   const running = app;
+  const { gracefulShutdown } = await import('./core/lifecycle/graceful-shutdown.js');
   shutdown = gracefulShutdown(running, {
     logger,
     drainDelayMs: config.health.shutdownDrainDelayMs,
@@ -257,7 +275,7 @@ async function main(): Promise<void> {
     return;
   }
   if (config.app.isProduction) logger.info({ address: await running.getUrl() }, 'server listening');
-  announceReadiness(running, config, logger, databaseUrl, adminWebUrl);
+  await announceReadiness(running, config, logger, databaseUrl, adminWebUrl);
 }
 
 main().catch((error: unknown) => {
